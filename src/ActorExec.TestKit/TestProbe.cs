@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using ActorExec.Actors;
+
+namespace ActorExec.TestKit;
+
+/// <summary>An extra test actor with its own inbox and expectations; pass <see cref="Ref"/> where an actor is needed.</summary>
+public sealed class TestProbe : MessageExpectations
+{
+    internal TestProbe(ActorSystem system, string name, TestKitOptions options, Stopwatch clock) : base(options, clock)
+    {
+        Ref = system.SystemActorOf(Props.Create(() => new TestActor(Queue, clock)), name);
+    }
+
+    /// <inheritdoc />
+    public override IActorRef Ref { get; }
+
+    /// <summary>Watches <paramref name="actor"/>; its Terminated arrives in this probe's inbox.</summary>
+    public IActorRef Watch(IActorRef actor)
+    {
+        Ref.Tell(new TestActor.WatchRequest(actor), null);
+        return actor;
+    }
+
+    /// <summary>Stops watching <paramref name="actor"/>.</summary>
+    public IActorRef Unwatch(IActorRef actor)
+    {
+        Ref.Tell(new TestActor.UnwatchRequest(actor), null);
+        return actor;
+    }
+
+    /// <summary>Sends <paramref name="message"/> to <paramref name="target"/> with this probe as the sender.</summary>
+    public void Send(IActorRef target, object message) => target.Tell(message, Ref);
+
+    /// <inheritdoc />
+    public override string ToString() => $"TestProbe({Ref.Path})";
+}
