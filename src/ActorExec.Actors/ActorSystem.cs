@@ -26,7 +26,7 @@ public sealed partial class ActorSystem : IAsyncDisposable, IDisposable
         DeadLetters = new DeadLetterActorRef(this);
         _deadLetterLog = new DeadLetterLimiter(this);
 
-        _root = new ActorCell(this, null, Props.Create(static () => new RootGuardian()), ActorPath.Root);
+        _root = new ActorCell(this, null, Props.Create(static () => new RootGuardian()), "");
         _userGuardian = GuardianCell("user", Props.Create(() => new Guardian(options.GuardianSupervisorStrategy)));
         _systemGuardian = GuardianCell("system", Props.Create(static () => new Guardian(SupervisorStrategy.Default)));
     }
@@ -120,7 +120,9 @@ public sealed partial class ActorSystem : IAsyncDisposable, IDisposable
     private ActorCell GuardianCell(string name, Props props)
     {
         _root.ActorOf(props, name);
-        return _root.ChildCell(name)!;
+        var guardian = _root.ChildCell(name)!;
+        guardian.AcceptChildrenFromAnyThread();
+        return guardian;
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]+$")]
@@ -131,7 +133,7 @@ public sealed partial class ActorSystem : IAsyncDisposable, IDisposable
     {
         public RootGuardian() => Receive<Terminated>(OnGuardianTerminated);
 
-        protected internal override void PreStart()
+        protected override void PreStart()
         {
             // The guardians are created before the root's first turn; watching a guardian that has
             // already stopped still yields Terminated, so no shutdown can be missed.
@@ -151,6 +153,6 @@ public sealed partial class ActorSystem : IAsyncDisposable, IDisposable
     /// <summary>The parent of top-level actors; supervises them with the configured strategy.</summary>
     private sealed class Guardian(SupervisorStrategy strategy) : ReceiveActor
     {
-        protected internal override SupervisorStrategy SupervisorStrategy() => strategy;
+        protected override SupervisorStrategy SupervisorStrategy() => strategy;
     }
 }

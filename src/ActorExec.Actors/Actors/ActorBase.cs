@@ -14,7 +14,7 @@ public abstract class ActorBase
     /// <exception cref="InvalidOperationException">The actor was created with <c>new</c> instead of <c>ActorOf</c>.</exception>
     protected ActorBase()
     {
-        _cell = ActorCell.Constructing
+        _cell = ActorCell.ClaimConstructing()
             ?? throw new InvalidOperationException(
                 $"{GetType().Name} must be created by ActorOf(Props), not with 'new'");
     }
@@ -31,13 +31,13 @@ public abstract class ActorBase
     protected IActorRef Sender => _cell.Sender;
 
     /// <summary>Handles a message; returns false when it was not handled.</summary>
-    protected internal abstract bool Receive(object message);
+    protected abstract bool Receive(object message);
 
     /// <summary>
     /// Called for messages the behaviour did not handle: publishes <see cref="UnhandledMessage"/>,
     /// and for an unhandled <see cref="Terminated"/> throws <see cref="DeathPactException"/>.
     /// </summary>
-    protected internal virtual void Unhandled(object message)
+    protected virtual void Unhandled(object message)
     {
         if (message is Terminated terminated)
             throw new DeathPactException(terminated.ActorRef);
@@ -45,15 +45,15 @@ public abstract class ActorBase
     }
 
     /// <summary>Called before the first message, on the actor's own turn.</summary>
-    protected internal virtual void PreStart() { }
+    protected virtual void PreStart() { }
 
     /// <summary>Called after the actor stopped (its children have stopped already).</summary>
-    protected internal virtual void PostStop() { }
+    protected virtual void PostStop() { }
 
     /// <summary>Called on the failed instance before a restart; by default stops all children and calls <see cref="PostStop"/>.</summary>
     /// <param name="reason">The failure.</param>
     /// <param name="message">The message being processed when it failed, if any.</param>
-    protected internal virtual void PreRestart(Exception reason, object? message)
+    protected virtual void PreRestart(Exception reason, object? message)
     {
         foreach (var child in _cell.Children)
             _cell.Stop(child);
@@ -61,10 +61,10 @@ public abstract class ActorBase
     }
 
     /// <summary>Called on the fresh instance after a restart; by default calls <see cref="PreStart"/>.</summary>
-    protected internal virtual void PostRestart(Exception reason) => PreStart();
+    protected virtual void PostRestart(Exception reason) => PreStart();
 
     /// <summary>The strategy used for this actor's children; the default restarts any child that throws.</summary>
-    protected internal virtual SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.Default;
+    protected virtual SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.Default;
 
     /// <summary>Replaces the current behaviour.</summary>
     protected void Become(Receive receive) => _cell.Become(receive);
@@ -77,6 +77,15 @@ public abstract class ActorBase
 
     /// <summary>Hook for subclasses that finish building after the constructor ran.</summary>
     internal virtual void OnConstructed() { }
+
+    // The kernel calls the hooks through these, so overrides stay plain 'protected' in every assembly.
+    internal bool InvokeReceive(object message) => Receive(message);
+    internal void InvokeUnhandled(object message) => Unhandled(message);
+    internal void InvokePreStart() => PreStart();
+    internal void InvokePostStop() => PostStop();
+    internal void InvokePreRestart(Exception reason, object? message) => PreRestart(reason, message);
+    internal void InvokePostRestart(Exception reason) => PostRestart(reason);
+    internal SupervisorStrategy InvokeSupervisorStrategy() => SupervisorStrategy();
 }
 
 /// <summary>An actor written as one method that receives every message.</summary>
@@ -86,7 +95,7 @@ public abstract class UntypedActor : ActorBase
     protected abstract void OnReceive(object message);
 
     /// <inheritdoc />
-    protected internal sealed override bool Receive(object message)
+    protected sealed override bool Receive(object message)
     {
         OnReceive(message);
         return true;

@@ -1,5 +1,3 @@
-using ActorExec.Actors.Internal;
-
 namespace ActorExec.Actors;
 
 /// <summary>
@@ -8,8 +6,8 @@ namespace ActorExec.Actors;
 /// </summary>
 public abstract class ReceiveActor : ActorBase
 {
-    private MessageHandler[] _handlers = [];
-    private List<MessageHandler>? _configuring; // handlers of a Become(Action) being built
+    private MessageHandler? _first;
+    private HandlerChain? _configuring; // the chain of a Become(Action) being built
     private bool _sealed;
 
     /// <summary>Handles messages of type <typeparamref name="T"/> (that satisfy <paramref name="shouldHandle"/>, if given).</summary>
@@ -50,7 +48,7 @@ public abstract class ReceiveActor : ActorBase
     protected void BecomeStacked(Action configure) => BecomeStacked(Build(configure));
 
     /// <inheritdoc />
-    protected internal sealed override bool Receive(object message) => Dispatch(_handlers, message, Cell);
+    protected sealed override bool Receive(object message) => MessageHandler.Dispatch(_first, message, Cell);
 
     internal override void OnConstructed() => _sealed = true;
 
@@ -58,13 +56,13 @@ public abstract class ReceiveActor : ActorBase
     {
         ArgumentNullException.ThrowIfNull(configure);
         var outer = _configuring;
-        _configuring = [];
+        var chain = _configuring = new HandlerChain();
         try
         {
             configure();
-            var handlers = _configuring.ToArray();
+            var first = chain.First;
             var cell = Cell;
-            return message => Dispatch(handlers, message, cell);
+            return message => MessageHandler.Dispatch(first, message, cell);
         }
         finally
         {
@@ -76,26 +74,36 @@ public abstract class ReceiveActor : ActorBase
     {
         if (_configuring is not null)
         {
-            _configuring.Add(handler);
+            _configuring.Append(handler);
             return;
         }
         if (_sealed)
             throw new InvalidOperationException(
                 $"{GetType().Name}: Receive handlers can only be registered in the constructor or inside Become(Action)");
-        // Exact-size array: most actors register a handful of handlers once, and memory per actor matters.
-        var grown = new MessageHandler[_handlers.Length + 1];
-        _handlers.CopyTo(grown, 0);
-        grown[^1] = handler;
-        _handlers = grown;
+        // Walking to the end costs only at construction; a tail field would cost every actor 8 bytes.
+        if (_first is null)
+        {
+            _first = handler;
+            return;
+        }
+        var last = _first;
+        while (last.Next is not null)
+            last = last.Next;
+        last.Next = handler;
     }
 
-    private static bool Dispatch(MessageHandler[] handlers, object message, ActorCell cell)
+    private sealed class HandlerChain
     {
-        foreach (var handler in handlers)
+        public MessageHandler? First;
+        private MessageHandler? _last;
+
+        public void Append(MessageHandler handler)
         {
-            if (handler.TryHandle(message, cell))
-                return true;
+            if (_last is null)
+                First = handler;
+            else
+                _last.Next = handler;
+            _last = handler;
         }
-        return false;
     }
 }

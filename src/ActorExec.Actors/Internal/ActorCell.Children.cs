@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ActorExec.Actors.Internal;
 
 /// <summary>Creating, naming, stopping and supervising children.</summary>
@@ -15,22 +13,34 @@ internal sealed partial class ActorCell
         return Interlocked.CompareExchange(ref _extras, created, null) ?? created;
     }
 
+    /// <summary>The children by name; lock it to read or change it, or to change the lifecycle to Terminating.</summary>
+    private Dictionary<string, ActorCell> ChildrenContainer
+    {
+        get
+        {
+            var extras = Extras;
+            return extras.Children ?? CreateChildren(extras);
+        }
+    }
+
+    /// <summary>Makes this cell safe for ActorOf from other threads (guardians): see BeginTerminate.</summary>
+    public void AcceptChildrenFromAnyThread() => _ = ChildrenContainer;
+
     /// <summary>Creates and starts a child; guardians accept this from any thread.</summary>
     public IActorRef ActorOf(Props props, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(props);
         var extras = Extras;
         ActorCell child;
-        var children = extras.Children ?? CreateChildren(extras);
+        var children = ChildrenContainer;
         lock (children)
         {
             if (_lifecycle is Lifecycle.Terminating or Lifecycle.Terminated)
                 throw new InvalidOperationException($"{_self.Path} is stopping and cannot create children");
             name = name is null ? NextGeneratedName(extras) : ValidateName(name);
-            if (children.ContainsKey(name))
+            child = new ActorCell(_system, this, props, name);
+            if (!children.TryAdd(name, child))
                 throw new InvalidActorNameException($"Actor name '{name}' is not unique under {_self.Path}");
-            child = new ActorCell(_system, this, props, _self.Path.Child(name));
-            children.Add(name, child);
         }
         child.Start();
         return child._self;
@@ -42,18 +52,20 @@ internal sealed partial class ActorCell
         return Interlocked.CompareExchange(ref extras.Children, created, null) ?? created;
     }
 
-    private string NextGeneratedName(CellExtras extras)
+    private static string NextGeneratedName(CellExtras extras)
     {
         // Called under the children lock; generated names start with '$' so they never clash with given ones.
-        var number = ++extras.NameCounter;
-        var builder = new StringBuilder("$");
+        var number = (uint)++extras.NameCounter;
+        Span<char> buffer = stackalloc char[8];
+        buffer[0] = '$';
+        var length = 1;
         do
         {
-            builder.Append(NameAlphabet[number & 63]);
+            buffer[length++] = NameAlphabet[(int)(number & 63)];
             number >>= 6;
         }
         while (number != 0);
-        return builder.ToString();
+        return new string(buffer[..length]);
     }
 
     private string ValidateName(string name)
@@ -101,7 +113,7 @@ internal sealed partial class ActorCell
         }
     }
 
-    private bool IsChild(ActorCell cell) => cell._parent == this && ChildCell(cell._self.Path.Name) == cell;
+    private bool IsChild(ActorCell cell) => cell._parent == this && ChildCell(cell._self.Name) == cell;
 
     /// <summary>Asks a child to stop and remembers that we are waiting for it.</summary>
     public void StopChild(ActorCell child)
@@ -118,8 +130,8 @@ internal sealed partial class ActorCell
         {
             lock (children)
             {
-                if (children.TryGetValue(child._self.Path.Name, out var current) && current == child)
-                    children.Remove(child._self.Path.Name);
+                if (children.TryGetValue(child._self.Name, out var current) && current == child)
+                    children.Remove(child._self.Name);
             }
         }
         extras.Stopping?.Remove(child);
@@ -135,7 +147,7 @@ internal sealed partial class ActorCell
     {
         if (!IsChild(child) || _lifecycle is Lifecycle.Terminating || _extras?.Stopping?.Contains(child) == true)
             return; // a child we no longer have, or one we are stopping anyway
-        var strategy = Extras.SupervisorStrategy ??= _props.SupervisorStrategy ?? _actor?.SupervisorStrategy() ?? SupervisorStrategy.Default;
+        var strategy = Extras.SupervisorStrategy ??= _props.SupervisorStrategy ?? _actor?.InvokeSupervisorStrategy() ?? SupervisorStrategy.Default;
         if (!strategy.HandleFailure(this, child, cause))
             HandleInvokeFailure(cause, message: null); // Escalate: we fail with the child's exception
     }

@@ -37,22 +37,24 @@ internal sealed partial class ActorCell : IActorContext
     public void Become(Receive receive)
     {
         ArgumentNullException.ThrowIfNull(receive);
-        _behavior = receive;
-        _extras?.BehaviorStack?.Clear();
+        var extras = Extras;
+        extras.Behavior = receive;
+        extras.BehaviorStack?.Clear();
     }
 
     public void BecomeStacked(Receive receive)
     {
         ArgumentNullException.ThrowIfNull(receive);
-        var stack = Extras.BehaviorStack ??= new Stack<Receive>();
-        stack.Push(_behavior ?? _actor!.Receive);
-        _behavior = receive;
+        var extras = Extras;
+        var stack = extras.BehaviorStack ??= new Stack<Receive>();
+        stack.Push(extras.Behavior ?? _actor!.InvokeReceive);
+        extras.Behavior = receive;
     }
 
     public void UnbecomeStacked()
     {
-        if (_extras?.BehaviorStack is { Count: > 0 } stack)
-            _behavior = stack.Pop();
+        if (_extras is { BehaviorStack.Count: > 0 } extras)
+            extras.Behavior = extras.BehaviorStack.Pop();
     }
 
     public void SetReceiveTimeout(TimeSpan? timeout)

@@ -13,12 +13,16 @@ internal sealed partial class ActorCell
         ActorBase actor;
         var previous = t_constructing;
         t_constructing = this;
+        t_constructedInstances = 0;
         try
         {
             actor = _props.Factory();
             if (actor is null || !ReferenceEquals(actor.Cell, this))
                 throw new InvalidOperationException(
                     $"The factory of {_props} must return a new actor instance on every call");
+            if (t_constructedInstances != 1)
+                throw new InvalidOperationException(
+                    $"The factory of {_props} constructed {t_constructedInstances} actors; create other actors with Context.ActorOf, never with 'new'");
         }
         catch (Exception e)
         {
@@ -40,9 +44,9 @@ internal sealed partial class ActorCell
         try
         {
             if (restartCause is null)
-                actor.PreStart();
+                actor.InvokePreStart();
             else
-                actor.PostRestart(restartCause);
+                actor.InvokePostRestart(restartCause);
         }
         catch (Exception e)
         {
@@ -105,7 +109,7 @@ internal sealed partial class ActorCell
         {
             try
             {
-                failedActor.PreRestart(cause, failedMessage);
+                failedActor.InvokePreRestart(cause, failedMessage);
             }
             catch (Exception e)
             {
@@ -135,9 +139,9 @@ internal sealed partial class ActorCell
     /// <summary>Forgets everything that belonged to the failed instance but keeps the mailbox and the ref.</summary>
     private void ClearInstanceState()
     {
-        _behavior = null;
         if (_extras is not { } extras)
             return;
+        extras.Behavior = null;
         extras.BehaviorStack?.Clear();
         extras.Timers?.CancelAll();
         extras.ReceiveTimeout?.Dispose();
@@ -154,12 +158,28 @@ internal sealed partial class ActorCell
         if (_lifecycle is Lifecycle.Terminating or Lifecycle.Terminated)
             return;
 
-        _lifecycle = Lifecycle.Terminating;
+        List<ActorCell> children;
+        var container = _extras?.Children;
+        if (container is null)
+        {
+            // Only guardians create children from other threads, and theirs always have a container.
+            _lifecycle = Lifecycle.Terminating;
+            children = [];
+        }
+        else
+        {
+            // Under the children lock: a guardian's ActorOf from another thread either lands before
+            // this snapshot (and is stopped with the rest) or sees Terminating and refuses.
+            lock (container)
+            {
+                _lifecycle = Lifecycle.Terminating;
+                children = [.. container.Values];
+            }
+        }
         _gate |= UserGate.Terminating;
         ClearInstanceState();
         UnwatchAll();
 
-        var children = ChildCells();
         foreach (var child in children)
             StopChild(child);
         if (children.Count == 0)
@@ -174,7 +194,7 @@ internal sealed partial class ActorCell
         {
             try
             {
-                actor.PostStop();
+                actor.InvokePostStop();
             }
             catch (Exception e)
             {
@@ -184,7 +204,7 @@ internal sealed partial class ActorCell
 
         _actor = null;
         _lifecycle = Lifecycle.Terminated;
-        _terminated = true;
+        _self.MarkTerminated();
 
         var extras = _extras;
         if (extras is not null)

@@ -1,35 +1,28 @@
 namespace ActorExec.Actors.Internal;
 
 /// <summary>
-/// One actor's mailbox, lifecycle and context. The mailbox is scheduled on the .NET thread pool
-/// when a message arrives and it is idle; a turn processes system messages first, then up to
+/// One actor's lifecycle, context and the consumer side of its mailbox. The producer side (and the
+/// scheduling) is <see cref="LocalActorRef"/>; a turn processes system messages first, then up to
 /// <c>throughput</c> user messages, checking for system messages between each.
 /// </summary>
-internal sealed partial class ActorCell : IThreadPoolWorkItem
+internal sealed partial class ActorCell
 {
-    private const int Idle = 0;
-    private const int Scheduled = 1;
-
     [ThreadStatic] private static ActorCell? t_current;
     [ThreadStatic] private static ActorCell? t_constructing;
+    [ThreadStatic] private static int t_constructedInstances;
 
     private readonly ActorSystem _system;
     private readonly ActorCell? _parent;
     private readonly LocalActorRef _self;
     private readonly Props _props;
     private ActorBase? _actor;
-    private Receive? _behavior;           // null: the actor's own Receive
-    private MpscQueue? _mailbox;          // created by the first user message
-    private SystemMessage? _systemHead;   // LIFO push by producers, reversed by the consumer
     private CellExtras? _extras;
     private IActorRef? _currentSender;
     private object? _currentMessage;
+    private MailboxConsumer _inbox;
     private int _deliveries;              // distinguishes two deliveries of the same message object
-    private int _status;                  // Idle or Scheduled
-    private int _queued;                  // bounded mailboxes only
     private UserGate _gate = UserGate.NotStarted;
     private Lifecycle _lifecycle = Lifecycle.Created;
-    private volatile bool _terminated;
 
     /// <summary>Why user messages may not be processed right now; none set means they may.</summary>
     [Flags]
@@ -51,23 +44,27 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         Terminated,
     }
 
-    public ActorCell(ActorSystem system, ActorCell? parent, Props props, ActorPath path)
+    public ActorCell(ActorSystem system, ActorCell? parent, Props props, string name)
     {
         _system = system;
         _parent = parent;
         _props = props;
-        _self = new LocalActorRef(this, path);
+        _self = new LocalActorRef(this, name, props.MailboxCapacity);
     }
 
     /// <summary>The cell whose turn is running on this thread, if any.</summary>
     public static ActorCell? Current => t_current;
 
-    /// <summary>The cell whose actor is being constructed on this thread, if any.</summary>
-    public static ActorCell? Constructing => t_constructing;
+    /// <summary>Binds a new actor instance to the cell constructing it on this thread, if any.</summary>
+    public static ActorCell? ClaimConstructing()
+    {
+        t_constructedInstances++;
+        return t_constructing;
+    }
 
     public LocalActorRef SelfRef => _self;
 
-    public bool IsTerminated => _terminated;
+    public bool IsTerminated => _self.IsTerminated;
 
     public IActorRef? CurrentSender => _currentSender;
 
@@ -79,97 +76,46 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     public ActorCell? ParentCell => _parent;
 
-    public int MailboxCount => _mailbox?.Count ?? 0;
+    public int MailboxCount => _inbox.Count;
 
-    /// <summary>Queues a user message; safe from any thread.</summary>
-    public void Post(object message, IActorRef? sender)
+    public void Post(object message, IActorRef? sender) => _self.Tell(message, sender);
+
+    public void SendSystemMessage(SystemMessage message) => _self.SendSystemMessage(message);
+
+    public void Start() => _self.Start();
+
+    /// <summary>Points the consumer at the mailbox's first ring (called once by the first producer).</summary>
+    public void AttachMailbox(MessageSegment first) => _inbox.Attach(first);
+
+    /// <summary>One turn: system messages first, then up to <c>throughput</c> user messages.</summary>
+    public void RunTurn()
     {
-        ArgumentNullException.ThrowIfNull(message);
-        if (_terminated)
-        {
-            _system.DeadLetter(message, sender, _self);
-            return;
-        }
-
-        var capacity = _props.MailboxCapacity;
-        if (capacity > 0 && Interlocked.Increment(ref _queued) > capacity)
-        {
-            Interlocked.Decrement(ref _queued);
-            _system.DeadLetter(message, sender, _self);
-            return;
-        }
-
-        (_mailbox ?? CreateMailbox()).Enqueue(message, sender);
-        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
-    }
-
-    /// <summary>Queues a system message; it overtakes user messages. Safe from any thread.</summary>
-    public void SendSystemMessage(SystemMessage message)
-    {
-        var head = Volatile.Read(ref _systemHead);
-        while (true)
-        {
-            message.Next = head;
-            var seen = Interlocked.CompareExchange(ref _systemHead, message, head);
-            if (seen == head)
-                break;
-            head = seen;
-        }
-        if (Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
-    }
-
-    /// <summary>Schedules the first turn, which constructs the actor and runs PreStart.</summary>
-    public void Start()
-    {
-        if (Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
-    }
-
-    private MpscQueue CreateMailbox()
-    {
-        var created = new MpscQueue();
-        return Interlocked.CompareExchange(ref _mailbox, created, null) ?? created;
-    }
-
-    /// <summary>One turn of the mailbox on a thread-pool thread.</summary>
-    void IThreadPoolWorkItem.Execute()
-    {
-        var previous = t_current;
         t_current = this;
         try
         {
             if (_lifecycle == Lifecycle.Created)
                 CreateActor(restartCause: null);
-            RunTurn();
+            ProcessMessages();
         }
         finally
         {
-            t_current = previous;
+            t_current = null;
         }
-
-        Interlocked.Exchange(ref _status, Idle);
-        if (HasPendingWork() && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
-    private void RunTurn()
+    private void ProcessMessages()
     {
-        if (Volatile.Read(ref _systemHead) is not null)
+        var self = _self;
+        if (self.HasSystemMessages)
             ProcessSystemMessages();
-
-        var mailbox = _mailbox;
-        if (_terminated)
+        if (self.IsTerminated)
         {
             DrainToDeadLetters();
             return;
         }
-        if (mailbox is null)
-            return;
 
         var budget = _props.Throughput ?? _system.Options.Throughput;
-        var bounded = _props.MailboxCapacity > 0;
+        var bounded = self.IsBounded;
         while (_gate == 0)
         {
             Envelope envelope;
@@ -177,10 +123,10 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             {
                 envelope = front.PopFront();
             }
-            else if (mailbox.TryDequeue(out envelope))
+            else if (_inbox.TryDequeue(out envelope))
             {
                 if (bounded)
-                    Interlocked.Decrement(ref _queued);
+                    self.OnDequeued();
             }
             else
             {
@@ -188,41 +134,31 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             }
 
             Invoke(envelope);
-            if (Volatile.Read(ref _systemHead) is not null)
+            if (self.HasSystemMessages)
                 ProcessSystemMessages();
             if (--budget == 0)
                 break;
         }
 
-        if (_terminated)
+        if (self.IsTerminated)
             DrainToDeadLetters();
     }
 
-    private bool HasPendingWork()
+    /// <summary>Whether another turn is needed; checked by the mailbox after it went idle.</summary>
+    public bool HasPendingWork()
     {
-        if (Volatile.Read(ref _systemHead) is not null)
+        if (_self.HasSystemMessages)
             return true;
-        var mailbox = Volatile.Read(ref _mailbox);
-        if (_terminated)
-            return mailbox?.HasMessages == true;
+        if (_self.IsTerminated)
+            return _inbox.HasMessages;
         if (_gate != 0)
             return false;
-        return _extras?.Front is { Count: > 0 } || mailbox?.HasMessages == true;
+        return _extras?.Front is { Count: > 0 } || _inbox.HasMessages;
     }
 
     private void ProcessSystemMessages()
     {
-        // Taken in one swap, pushed LIFO: reverse to process in arrival order.
-        var list = Interlocked.Exchange(ref _systemHead, null);
-        SystemMessage? ordered = null;
-        while (list is not null)
-        {
-            var next = list.Next;
-            list.Next = ordered;
-            ordered = list;
-            list = next;
-        }
-
+        var ordered = _self.TakeSystemMessages();
         while (ordered is not null)
         {
             var message = ordered;
@@ -241,14 +177,13 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     private void HandleSystemMessage(SystemMessage message)
     {
-        if (_terminated)
+        if (_lifecycle == Lifecycle.Terminated)
         {
             // A stopped actor answers watches at once and ignores everything else.
             if (message is Watch watch)
                 watch.Watcher.SendSystemMessage(new DeathWatchNotification(_self, existenceConfirmed: false));
             return;
         }
-
         switch (message)
         {
             case Terminate:
@@ -315,9 +250,9 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         _currentMessage = message;
         _deliveries++;
         var actor = _actor!;
-        var handled = _behavior is { } behavior ? behavior(message) : actor.Receive(message);
+        var handled = _extras?.Behavior is { } behavior ? behavior(message) : actor.InvokeReceive(message);
         if (!handled)
-            actor.Unhandled(message);
+            actor.InvokeUnhandled(message);
     }
 
     private void HandleAutoReceived(AutoReceivedMessage message)
@@ -348,13 +283,10 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     private void DrainToDeadLetters()
     {
-        var mailbox = _mailbox;
-        if (mailbox is null)
-            return;
-        while (mailbox.TryDequeue(out var envelope))
+        while (_inbox.TryDequeue(out var envelope))
         {
-            if (_props.MailboxCapacity > 0)
-                Interlocked.Decrement(ref _queued);
+            if (_self.IsBounded)
+                _self.OnDequeued();
             _system.DeadLetter(envelope.Message, envelope.Sender, _self);
         }
     }

@@ -20,6 +20,8 @@ internal sealed partial class CellExtras
     public HashSet<IInternalActorRef>? WatchedBy;
     public HashSet<IActorRef>? TerminatedQueued;
 
+    /// <summary>The behaviour set by Become; null means the actor's own Receive.</summary>
+    public Receive? Behavior;
     public Stack<Receive>? BehaviorStack;
     public EnvelopeDeque? Front;
     public ActorStash? Stash;

@@ -84,7 +84,7 @@ public sealed class ActorSelection
                 }
                 else if (element.AsSpan().IndexOfAny('*', '?') >= 0)
                 {
-                    next.AddRange(cell.ChildCells().Where(c => Glob.Matches(element, c.SelfRef.Path.Name)));
+                    next.AddRange(cell.ChildCells().Where(c => Glob.Matches(element, c.SelfRef.Name)));
                 }
                 else if (cell.ChildCell(element) is { } child)
                 {

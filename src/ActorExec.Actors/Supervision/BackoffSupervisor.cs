@@ -43,10 +43,10 @@ public sealed class BackoffSupervisor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <inheritdoc />
-    protected internal override void PreStart() => StartChildNow();
+    protected override void PreStart() => StartChildNow();
 
     /// <inheritdoc />
-    protected internal override SupervisorStrategy SupervisorStrategy() => _options.Mode == BackoffMode.OnFailure
+    protected override SupervisorStrategy SupervisorStrategy() => _options.Mode == BackoffMode.OnFailure
         ? Actors.SupervisorStrategy.StoppingStrategy
         : Actors.SupervisorStrategy.Default;
 
