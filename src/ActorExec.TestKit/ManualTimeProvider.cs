@@ -64,7 +64,10 @@ public sealed class ManualTimeProvider : TimeProvider
         return timer;
     }
 
-    /// <summary>Moves the clock forward, firing due timers in order on the calling thread.</summary>
+    /// <summary>
+    /// Moves the clock forward, firing due timers in order on the calling thread. Calls are
+    /// serialised (a callback may advance the clock further); the clock never moves backwards.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The step is negative.</exception>
     public void Advance(TimeSpan by)
     {
@@ -81,7 +84,8 @@ public sealed class ManualTimeProvider : TimeProvider
                 due = _timers.Where(t => t.DueTicks <= target).OrderBy(t => t.DueTicks).ThenBy(t => t.Sequence).FirstOrDefault();
                 if (due is null)
                 {
-                    _elapsedTicks = target;
+                    // A nested or concurrent Advance may already have gone further.
+                    _elapsedTicks = Math.Max(_elapsedTicks, target);
                     return;
                 }
                 _elapsedTicks = Math.Max(_elapsedTicks, due.DueTicks);
@@ -101,13 +105,13 @@ public sealed class ManualTimeProvider : TimeProvider
 
     private void Arm(ManualTimer timer, TimeSpan dueTime, TimeSpan period)
     {
+        if (dueTime < TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan)
+            throw new ArgumentOutOfRangeException(nameof(dueTime), dueTime, "A timer's due time must not be negative");
         lock (_gate)
         {
             _timers.Remove(timer);
             if (dueTime == Timeout.InfiniteTimeSpan)
                 return;
-            if (dueTime < TimeSpan.Zero)
-                throw new ArgumentOutOfRangeException(nameof(dueTime), dueTime, "A timer's due time must not be negative");
             timer.DueTicks = _elapsedTicks + dueTime.Ticks;
             timer.PeriodTicks = period == Timeout.InfiniteTimeSpan || period <= TimeSpan.Zero ? 0 : period.Ticks;
             timer.Sequence = ++_sequence;
@@ -123,19 +127,27 @@ public sealed class ManualTimeProvider : TimeProvider
 
     private sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
+        private volatile bool _disposed;
         public long DueTicks;
         public long PeriodTicks;
         public long Sequence;
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            // Like the system timer: a disposed timer cannot be re-armed.
+            if (_disposed)
+                return false;
             owner.Arm(this, dueTime, period);
             return true;
         }
 
         public void Fire() => callback(state);
 
-        public void Dispose() => owner.Disarm(this);
+        public void Dispose()
+        {
+            _disposed = true;
+            owner.Disarm(this);
+        }
 
         public ValueTask DisposeAsync()
         {

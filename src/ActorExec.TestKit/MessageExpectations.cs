@@ -34,7 +34,8 @@ public abstract partial class MessageExpectations
     /// <summary>The last message taken from the inbox.</summary>
     public ReceivedMessage? LastReceived { get; private set; }
 
-    /// <summary>The sender of the last message taken (dead letters if none yet).</summary>
+    /// <summary>The sender of the last message taken.</summary>
+    /// <exception cref="InvalidOperationException">No message has been taken yet.</exception>
     public IActorRef LastSender => LastReceived?.Sender ?? throw new InvalidOperationException("No message has been received yet");
 
     /// <summary>Messages waiting in the inbox right now.</summary>

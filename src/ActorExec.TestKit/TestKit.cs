@@ -62,7 +62,11 @@ public abstract class TestKit : MessageExpectations, IDisposable
     public TestProbe CreateTestProbe(string? name = null)
         => new(Sys, name ?? $"probe-{Interlocked.Increment(ref _probes)}", Options, Clock);
 
-    /// <summary>Watches <paramref name="actor"/> from the test actor; its Terminated arrives in the test actor's inbox.</summary>
+    /// <summary>
+    /// Watches <paramref name="actor"/> from the test actor; its Terminated arrives in the test
+    /// actor's inbox. The watch is a message to the test actor, so an actor stopped right after
+    /// may report <c>ExistenceConfirmed = false</c>; the Terminated itself always arrives.
+    /// </summary>
     public IActorRef Watch(IActorRef actor)
     {
         _testActor.Tell(new TestActor.WatchRequest(actor), null);

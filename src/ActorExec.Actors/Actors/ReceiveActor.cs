@@ -35,6 +35,13 @@ public abstract class ReceiveActor : ActorBase
         Add(new AsyncHandler<T>(handler, shouldHandle));
     }
 
+    /// <summary>Asynchronous handler for messages of type <typeparamref name="T"/> that satisfy <paramref name="shouldHandle"/>.</summary>
+    protected void ReceiveAsync<T>(Predicate<T> shouldHandle, Func<T, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(shouldHandle);
+        ReceiveAsync(handler, shouldHandle);
+    }
+
     /// <summary>Handles any message not taken by an earlier handler.</summary>
     protected void ReceiveAny(Action<object> handler) => Receive(handler);
 

@@ -11,8 +11,6 @@ internal sealed class LocalActorRef : IInternalActorRef, IThreadPoolWorkItem
     private const int Idle = 0;
     private const int Scheduled = 1;
 
-    [ThreadStatic] private static LocalActorRef? t_runNext;
-
     private readonly int _capacity;       // 0: unbounded
     private MessageSegment? _tail;        // null until the first user message
     private SystemMessage? _systemHead;   // LIFO push by producers, reversed by the consumer
@@ -107,20 +105,19 @@ internal sealed class LocalActorRef : IInternalActorRef, IThreadPoolWorkItem
 
     /// <summary>
     /// Runs the mailbox soon. From inside another actor's turn, the first actor woken goes to this
-    /// thread's run-next slot and runs right after that turn, without a trip through the thread
-    /// pool (request/response chains stay on one warm thread); others go to the pool.
+    /// thread's <see cref="RunNextSlot"/> and runs right after that turn (request/response chains
+    /// stay on one warm thread); others go to the pool.
     /// </summary>
     private void Schedule()
     {
-        if (ActorCell.Current is not null && t_runNext is null)
-            t_runNext = this;
-        else
+        if (ActorCell.Current is null || !RunNextSlot.ForCurrentThread.TryPark(this))
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
     }
 
     /// <summary>A thread-pool work item: this actor's turn, then those chained through the run-next slot.</summary>
     void IThreadPoolWorkItem.Execute()
     {
+        var slot = RunNextSlot.ForCurrentThread;
         var mailbox = this;
         var hops = Cell.System.Options.Throughput;
         try
@@ -128,10 +125,9 @@ internal sealed class LocalActorRef : IInternalActorRef, IThreadPoolWorkItem
             while (true)
             {
                 mailbox.RunTurn();
-                mailbox = t_runNext;
+                mailbox = slot.Take();
                 if (mailbox is null)
                     return;
-                t_runNext = null;
                 if (--hops == 0)
                 {
                     // Chained long enough on this thread: let the pool interleave other work.
@@ -142,12 +138,9 @@ internal sealed class LocalActorRef : IInternalActorRef, IThreadPoolWorkItem
         }
         finally
         {
-            // Only reached with a pending slot if a turn threw past its own handlers.
-            if (t_runNext is { } pending)
-            {
-                t_runNext = null;
+            // Only reached with a parked mailbox if a turn threw past its own handlers.
+            if (slot.Take() is { } pending)
                 ThreadPool.UnsafeQueueUserWorkItem(pending, preferLocal: false);
-            }
         }
     }
 
