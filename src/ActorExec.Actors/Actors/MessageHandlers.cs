@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorExec.Actors.Internal;
 
 namespace ActorExec.Actors;
@@ -11,6 +12,36 @@ internal abstract class MessageHandler
     public MessageHandler? Next;
 
     public abstract bool TryHandle(object message, ActorCell cell);
+
+    /// <summary>
+    /// Type test for a handler's message type: an exact type comparison when the type is sealed
+    /// (most messages are sealed records), which avoids the runtime's generic cast helper.
+    /// </summary>
+    protected static bool Matches<T>(object message, out T typed)
+    {
+        if (TypeFacts<T>.IsSealedClass)
+        {
+            if (message.GetType() == typeof(T))
+            {
+                typed = Unsafe.As<object, T>(ref message);
+                return true;
+            }
+            typed = default!;
+            return false;
+        }
+        if (message is T match)
+        {
+            typed = match;
+            return true;
+        }
+        typed = default!;
+        return false;
+    }
+
+    private static class TypeFacts<T>
+    {
+        public static readonly bool IsSealedClass = typeof(T).IsSealed && !typeof(T).IsValueType;
+    }
 
     /// <summary>Offers the message to each handler of the chain in registration order.</summary>
     public static bool Dispatch(MessageHandler? first, object message, ActorCell cell)
@@ -28,7 +59,7 @@ internal sealed class SyncHandler<T>(Action<T> handler, Predicate<T>? shouldHand
 {
     public override bool TryHandle(object message, ActorCell cell)
     {
-        if (message is not T typed || (shouldHandle is not null && !shouldHandle(typed)))
+        if (!Matches(message, out T typed) || (shouldHandle is not null && !shouldHandle(typed)))
             return false;
         handler(typed);
         return true;
@@ -39,7 +70,7 @@ internal sealed class AsyncHandler<T>(Func<T, Task> handler, Predicate<T>? shoul
 {
     public override bool TryHandle(object message, ActorCell cell)
     {
-        if (message is not T typed || (shouldHandle is not null && !shouldHandle(typed)))
+        if (!Matches(message, out T typed) || (shouldHandle is not null && !shouldHandle(typed)))
             return false;
         cell.RunAsyncHandler(handler, typed);
         return true;

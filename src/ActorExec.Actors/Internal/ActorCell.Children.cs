@@ -132,6 +132,9 @@ internal sealed partial class ActorCell
             {
                 if (children.TryGetValue(child._self.Name, out var current) && current == child)
                     children.Remove(child._self.Name);
+                // A parent that once had very many children should not keep their table forever.
+                if (children.Count == 0 && children.EnsureCapacity(0) > 1024)
+                    children.TrimExcess();
             }
         }
         extras.Stopping?.Remove(child);

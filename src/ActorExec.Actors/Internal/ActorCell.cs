@@ -114,7 +114,9 @@ internal sealed partial class ActorCell
             return;
         }
 
-        var budget = _props.Throughput ?? _system.Options.Throughput;
+        var throughput = _props.Throughput ?? _system.Options.Throughput;
+        var budget = throughput;
+        var extensions = 0;
         var bounded = self.IsBounded;
         while (_gate == 0)
         {
@@ -137,12 +139,22 @@ internal sealed partial class ActorCell
             if (self.HasSystemMessages)
                 ProcessSystemMessages();
             if (--budget == 0)
-                break;
+            {
+                // Yielding only helps if something else is waiting; otherwise it just moves this
+                // actor to another core through the pool's queue. Bounded so turns stay short.
+                if (++extensions < MaxTurnExtensions && ThreadPool.PendingWorkItemCount == 0 && RunNextSlot.ForCurrentThread.IsEmpty)
+                    budget = throughput;
+                else
+                    break;
+            }
         }
 
+        _currentMessage = null; // once per turn: nothing reads it between messages
         if (self.IsTerminated)
             DrainToDeadLetters();
     }
+
+    private const int MaxTurnExtensions = 64;
 
     /// <summary>Whether another turn is needed; checked by the mailbox after it went idle.</summary>
     public bool HasPendingWork()
@@ -158,6 +170,7 @@ internal sealed partial class ActorCell
 
     private void ProcessSystemMessages()
     {
+        _currentMessage = null; // lifecycle hooks run here are not processing a user message
         var ordered = _self.TakeSystemMessages();
         while (ordered is not null)
         {
@@ -237,10 +250,6 @@ internal sealed partial class ActorCell
         catch (Exception e)
         {
             HandleInvokeFailure(e, message);
-        }
-        finally
-        {
-            _currentMessage = null;
         }
     }
 

@@ -27,6 +27,9 @@ internal sealed class RunNextSlot
     /// <summary>This thread's slot, registered with the watchdog on first use.</summary>
     public static RunNextSlot ForCurrentThread => t_slot ?? Register();
 
+    /// <summary>True when no mailbox is parked here.</summary>
+    public bool IsEmpty => Volatile.Read(ref _entry) is null;
+
     /// <summary>Parks <paramref name="mailbox"/> in the slot; false if it is taken.</summary>
     public bool TryPark(LocalActorRef mailbox)
     {
