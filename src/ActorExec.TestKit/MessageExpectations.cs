@@ -41,6 +41,24 @@ public abstract partial class MessageExpectations
     /// <summary>Messages waiting in the inbox right now.</summary>
     public int PendingCount => Queue.Count;
 
+    /// <summary>
+    /// Watches <paramref name="actor"/> from this test actor; its Terminated arrives in this inbox.
+    /// The watch is a message to the test actor, so an actor stopped right after may report
+    /// <c>ExistenceConfirmed = false</c>; the Terminated itself always arrives.
+    /// </summary>
+    public IActorRef Watch(IActorRef actor)
+    {
+        Ref.Tell(new TestActor.WatchRequest(actor), null);
+        return actor;
+    }
+
+    /// <summary>Stops watching <paramref name="actor"/>; a Terminated not yet delivered is dropped.</summary>
+    public IActorRef Unwatch(IActorRef actor)
+    {
+        Ref.Tell(new TestActor.UnwatchRequest(actor), null);
+        return actor;
+    }
+
     /// <summary>Replies to the sender of the last message, from this actor.</summary>
     public void Reply(object message) => LastSender.Tell(message, Ref);
 

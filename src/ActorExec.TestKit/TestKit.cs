@@ -63,24 +63,6 @@ public abstract class TestKit : MessageExpectations, IDisposable
         => new(Sys, name ?? $"probe-{Interlocked.Increment(ref _probes)}", Options, Clock);
 
     /// <summary>
-    /// Watches <paramref name="actor"/> from the test actor; its Terminated arrives in the test
-    /// actor's inbox. The watch is a message to the test actor, so an actor stopped right after
-    /// may report <c>ExistenceConfirmed = false</c>; the Terminated itself always arrives.
-    /// </summary>
-    public IActorRef Watch(IActorRef actor)
-    {
-        _testActor.Tell(new TestActor.WatchRequest(actor), null);
-        return actor;
-    }
-
-    /// <summary>Stops watching <paramref name="actor"/>.</summary>
-    public IActorRef Unwatch(IActorRef actor)
-    {
-        _testActor.Tell(new TestActor.UnwatchRequest(actor), null);
-        return actor;
-    }
-
-    /// <summary>
     /// Runs <paramref name="block"/> and checks that it took between <paramref name="min"/> and
     /// <paramref name="max"/> on the system's clock (virtual in virtual-time mode). In real time,
     /// expectations inside default to the time left.

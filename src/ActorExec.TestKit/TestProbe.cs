@@ -14,20 +14,6 @@ public sealed class TestProbe : MessageExpectations
     /// <inheritdoc />
     public override IActorRef Ref { get; }
 
-    /// <summary>Watches <paramref name="actor"/>; its Terminated arrives in this probe's inbox.</summary>
-    public IActorRef Watch(IActorRef actor)
-    {
-        Ref.Tell(new TestActor.WatchRequest(actor), null);
-        return actor;
-    }
-
-    /// <summary>Stops watching <paramref name="actor"/>.</summary>
-    public IActorRef Unwatch(IActorRef actor)
-    {
-        Ref.Tell(new TestActor.UnwatchRequest(actor), null);
-        return actor;
-    }
-
     /// <summary>Sends <paramref name="message"/> to <paramref name="target"/> with this probe as the sender.</summary>
     public void Send(IActorRef target, object message) => target.Tell(message, Ref);
 

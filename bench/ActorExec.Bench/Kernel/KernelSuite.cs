@@ -65,7 +65,9 @@ internal static class KernelSuite
             var runs = new List<(double Creations, double Bytes)>();
             for (var run = 0; run < Math.Min(options.Runs, 3); run++)
                 runs.Add(IdleActors.Run(IdleActorCount));
-            report.Add("actor_creations_per_s", $"actor creations ({IdleActorCount:N0})", Stats.Median(runs.Select(r => r.Creations)), "actors/s");
+            var creationsPerSecond = Stats.Median(runs.Select(r => r.Creations));
+            report.Add("actor_creations_per_s", $"actor creations ({IdleActorCount:N0})", creationsPerSecond, "actors/s");
+            report.Add("create_1m_actors_ms", $"time to create {IdleActorCount:N0} actors", IdleActorCount / creationsPerSecond * 1000, "ms");
             report.Add("bytes_per_idle_actor", "heap per idle actor", Stats.Median(runs.Select(r => r.Bytes)), "bytes");
         }
         return report;

@@ -56,7 +56,7 @@ internal sealed class LocalActorRef : IInternalActorRef, IThreadPoolWorkItem
 
         var tail = _tail ?? AttachFirstSegment();
         if (!tail.TryEnqueue(message, sender))
-            EnqueueSlow(message, sender);
+            MessageSegment.Enqueue(ref _tail!, message, sender);
         if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
             Schedule();
     }
@@ -161,27 +161,6 @@ internal sealed class LocalActorRef : IInternalActorRef, IThreadPoolWorkItem
         // Before this producer enqueues and schedules, so the consumer can always find the ring.
         Cell.AttachMailbox(first);
         return first;
-    }
-
-    private void EnqueueSlow(object message, IActorRef? sender)
-    {
-        while (true)
-        {
-            var tail = Volatile.Read(ref _tail)!;
-            if (tail.TryEnqueue(message, sender))
-                return;
-            // Rings are never exposed outside the mailbox, so locking one to grow past it is safe.
-            lock (tail)
-            {
-                if (tail == Volatile.Read(ref _tail))
-                {
-                    tail.Freeze();
-                    var next = new MessageSegment(Math.Min(tail.Capacity * 2, MessageSegment.MaxCapacity));
-                    Volatile.Write(ref tail.Next, next);
-                    Volatile.Write(ref _tail, next);
-                }
-            }
-        }
     }
 
     public override string ToString() => $"[{Path}]";

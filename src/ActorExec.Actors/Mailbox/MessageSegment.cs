@@ -71,6 +71,31 @@ internal sealed class MessageSegment
         }
     }
 
+    /// <summary>
+    /// Enqueues at <paramref name="tail"/>, growing the chain when the tail ring is full: the full
+    /// ring is frozen and a ring twice its size is linked behind it and becomes the tail.
+    /// </summary>
+    public static void Enqueue(ref MessageSegment tail, object message, IActorRef? sender)
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref tail);
+            if (current.TryEnqueue(message, sender))
+                return;
+            // Rings are never exposed outside the mailbox, so locking one to grow past it is safe.
+            lock (current)
+            {
+                if (current == Volatile.Read(ref tail))
+                {
+                    current.Freeze();
+                    var next = new MessageSegment(Math.Min(current.Capacity * 2, MaxCapacity));
+                    Volatile.Write(ref current.Next, next);
+                    Volatile.Write(ref tail, next);
+                }
+            }
+        }
+    }
+
     /// <summary>Refuses further enqueues; producers that already reserved a slot still publish it.</summary>
     public void Freeze()
     {

@@ -59,31 +59,11 @@ public sealed class MessageSegmentSpec
         var consumer = new MailboxConsumer();
         consumer.Attach(tail);
 
-        void Enqueue(object message)
-        {
-            while (true)
-            {
-                var current = Volatile.Read(ref tail);
-                if (current.TryEnqueue(message, null))
-                    return;
-                lock (current)
-                {
-                    if (current == Volatile.Read(ref tail))
-                    {
-                        current.Freeze();
-                        var next = new MessageSegment(Math.Min(current.Capacity * 2, MessageSegment.MaxCapacity));
-                        Volatile.Write(ref current.Next, next);
-                        Volatile.Write(ref tail, next);
-                    }
-                }
-            }
-        }
-
         var sending = Enumerable.Range(0, producers)
             .Select(p => Task.Run(() =>
             {
                 for (var i = 0; i < perProducer; i++)
-                    Enqueue((p, i));
+                    MessageSegment.Enqueue(ref tail, (p, i), null);
             }))
             .ToArray();
 
