@@ -41,5 +41,9 @@ for project in tests/*/*.csproj; do
   fi
 done
 
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  grep -ho 'testName="[^"]*"[^>]*outcome="Failed"' "$results"/*/*.trx 2>/dev/null | sed 's/testName="\([^"]*\)".*/  \1/' || true
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

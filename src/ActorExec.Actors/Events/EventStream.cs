@@ -11,8 +11,22 @@ namespace ActorExec.Actors;
 public sealed class EventStream
 {
     private readonly object _gate = new();
-    private readonly ConcurrentDictionary<Type, IActorRef[]> _resolved = new();
-    private (Type Channel, IActorRef Subscriber)[] _subscriptions = [];
+    private volatile Snapshot _snapshot = new([]);
+
+    /// <summary>
+    /// The subscriptions and the subscribers resolved per message type for exactly those
+    /// subscriptions. A change replaces the whole snapshot, so a publish that resolved against an
+    /// older one can only fill that older cache, never the current one.
+    /// </summary>
+    private sealed class Snapshot((Type Channel, IActorRef Subscriber)[] subscriptions)
+    {
+        public (Type Channel, IActorRef Subscriber)[] Subscriptions { get; } = subscriptions;
+
+        public ConcurrentDictionary<Type, IActorRef[]> Resolved { get; } = new();
+
+        public IActorRef[] Resolve(Type messageType)
+            => Subscriptions.Where(s => s.Channel.IsAssignableFrom(messageType)).Select(s => s.Subscriber).Distinct().ToArray();
+    }
 
     /// <summary>Subscribes to messages assignable to <typeparamref name="T"/>; false if already subscribed.</summary>
     public bool Subscribe<T>(IActorRef subscriber) => Subscribe(subscriber, typeof(T));
@@ -24,33 +38,27 @@ public sealed class EventStream
         ArgumentNullException.ThrowIfNull(channel);
         lock (_gate)
         {
-            if (Array.IndexOf(_subscriptions, (channel, subscriber)) >= 0)
+            var current = _snapshot.Subscriptions;
+            if (Array.IndexOf(current, (channel, subscriber)) >= 0)
                 return false;
-            _subscriptions = [.. _subscriptions, (channel, subscriber)];
-            _resolved.Clear();
+            _snapshot = new Snapshot([.. current, (channel, subscriber)]);
             return true;
         }
     }
 
     /// <summary>Ends one subscription; false if there was none.</summary>
     public bool Unsubscribe(IActorRef subscriber, Type channel)
-    {
-        lock (_gate)
-            return Remove(s => s.Subscriber.Equals(subscriber) && s.Channel == channel);
-    }
+        => Remove(s => s.Subscriber.Equals(subscriber) && s.Channel == channel);
 
     /// <summary>Ends every subscription of <paramref name="subscriber"/>; false if there were none.</summary>
-    public bool Unsubscribe(IActorRef subscriber)
-    {
-        lock (_gate)
-            return Remove(s => s.Subscriber.Equals(subscriber));
-    }
+    public bool Unsubscribe(IActorRef subscriber) => Remove(s => s.Subscriber.Equals(subscriber));
 
     /// <summary>Delivers <paramref name="message"/> to every subscriber of a type it is assignable to.</summary>
     public void Publish(object message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var subscribers = _resolved.GetOrAdd(message.GetType(), Resolve);
+        var snapshot = _snapshot;
+        var subscribers = snapshot.Resolved.GetOrAdd(message.GetType(), snapshot.Resolve);
         foreach (var subscriber in subscribers)
         {
             if (subscriber is IInternalActorRef { IsTerminated: true })
@@ -60,19 +68,16 @@ public sealed class EventStream
         }
     }
 
-    private IActorRef[] Resolve(Type messageType)
-    {
-        var subscriptions = Volatile.Read(ref _subscriptions);
-        return subscriptions.Where(s => s.Channel.IsAssignableFrom(messageType)).Select(s => s.Subscriber).Distinct().ToArray();
-    }
-
     private bool Remove(Func<(Type Channel, IActorRef Subscriber), bool> match)
     {
-        var kept = _subscriptions.Where(s => !match(s)).ToArray();
-        if (kept.Length == _subscriptions.Length)
-            return false;
-        _subscriptions = kept;
-        _resolved.Clear();
-        return true;
+        lock (_gate)
+        {
+            var current = _snapshot.Subscriptions;
+            var kept = current.Where(s => !match(s)).ToArray();
+            if (kept.Length == current.Length)
+                return false;
+            _snapshot = new Snapshot(kept);
+            return true;
+        }
     }
 }
