@@ -68,15 +68,13 @@ internal sealed partial class ActorCell
 
     public IActorRef? CurrentSender => _currentSender;
 
-    /// <summary>The message the behaviour is handling, with its sender; null between messages.</summary>
+    /// <summary>The message the behaviour is handling, with its sender; only meaningful while a handler runs.</summary>
     public Envelope? CurrentEnvelope => _currentMessage is { } message ? new Envelope(message, _currentSender) : null;
 
     /// <summary>Changes with every message handed to the behaviour.</summary>
     public int DeliveryNumber => _deliveries;
 
     public ActorCell? ParentCell => _parent;
-
-    public int MailboxCount => _inbox.Count;
 
     public void Post(object message, IActorRef? sender) => _self.Tell(message, sender);
 

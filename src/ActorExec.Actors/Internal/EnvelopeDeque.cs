@@ -17,13 +17,6 @@ internal sealed class EnvelopeDeque
         _count++;
     }
 
-    public void PushBack(Envelope envelope)
-    {
-        EnsureCapacity();
-        _items[(_head + _count) % _items.Length] = envelope;
-        _count++;
-    }
-
     public Envelope PopFront()
     {
         if (_count == 0)

@@ -68,20 +68,4 @@ internal struct MailboxConsumer
                 || Volatile.Read(ref segment.Next) is not null;
         }
     }
-
-    /// <summary>Approximate number of queued messages, for inspection.</summary>
-    public int Count
-    {
-        get
-        {
-            var count = 0;
-            var index = _index;
-            for (var segment = Volatile.Read(ref _segment); segment is not null; segment = Volatile.Read(ref segment.Next))
-            {
-                count += segment.CountFrom(index);
-                index = 0;
-            }
-            return count;
-        }
-    }
 }

@@ -18,7 +18,6 @@ internal sealed class MessageSegment
     public readonly Slot[] Slots;
     private readonly int _freezeOffset;
     private int _tail;
-    private bool _frozen;
     public MessageSegment? Next;
 
     public MessageSegment(int capacity)
@@ -31,19 +30,8 @@ internal sealed class MessageSegment
 
     public int Capacity => Slots.Length;
 
-    /// <summary>Slots reserved by producers before the freeze; meaningful once <see cref="IsFrozen"/>.</summary>
+    /// <summary>Slots reserved by producers before the freeze; meaningful once <see cref="Next"/> is linked (rings are frozen first).</summary>
     public int ReservedBeforeFreeze => Volatile.Read(ref _tail) - _freezeOffset;
-
-    public bool IsFrozen => Volatile.Read(ref _frozen);
-
-    /// <summary>Approximate number of messages in this ring, given the consumer's position.</summary>
-    public int CountFrom(int consumerIndex)
-    {
-        var tail = Volatile.Read(ref _tail);
-        if (IsFrozen)
-            tail -= _freezeOffset;
-        return Math.Max(0, tail - consumerIndex);
-    }
 
     public bool TryEnqueue(object message, IActorRef? sender)
     {
@@ -97,11 +85,7 @@ internal sealed class MessageSegment
     }
 
     /// <summary>Refuses further enqueues; producers that already reserved a slot still publish it.</summary>
-    public void Freeze()
-    {
-        Volatile.Write(ref _frozen, true);
-        Interlocked.Add(ref _tail, _freezeOffset);
-    }
+    public void Freeze() => Interlocked.Add(ref _tail, _freezeOffset);
 
     public struct Slot
     {
