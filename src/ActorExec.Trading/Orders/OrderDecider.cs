@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ActorExec.Trading.Orders;
 
 /// <summary>
@@ -77,14 +75,14 @@ public static class OrderDecider
         if (fill.Quantity.IsZero || fill.Fee < 0)
         {
             return Reject(OrderRejectionCode.InvalidFill, order, report, "a fill needs a positive quantity and a non-negative fee",
-                ("fill_id", fill.FillId.Value), ("fill_quantity", Text(fill.Quantity.Value)), ("fee", Text(fill.Fee)));
+                ("fill_id", fill.FillId.Value), ("fill_quantity", ReasonContext.Text(fill.Quantity.Value)), ("fee", ReasonContext.Text(fill.Fee)));
         }
         var filledAfter = order.Filled.Value + fill.Quantity.Value;
         if (filledAfter > order.Intent.Size.Value)
         {
             return Reject(OrderRejectionCode.Overfill, order, report, "the fill would take the filled quantity past the order's size",
-                ("fill_id", fill.FillId.Value), ("fill_quantity", Text(fill.Quantity.Value)),
-                ("filled", Text(order.Filled.Value)), ("size", Text(order.Intent.Size.Value)));
+                ("fill_id", fill.FillId.Value), ("fill_quantity", ReasonContext.Text(fill.Quantity.Value)),
+                ("filled", ReasonContext.Text(order.Filled.Value)), ("size", ReasonContext.Text(order.Intent.Size.Value)));
         }
 
         var events = new List<OrderEvent>();
@@ -190,18 +188,14 @@ public static class OrderDecider
 
     private static OrderDecision Reject(OrderRejectionCode code, Order? order, OrderCommand command, string reason, params (string Key, string Value)[] context)
     {
-        var facts = new Dictionary<string, string>
-        {
-            ["command"] = command.GetType().Name,
-            ["status"] = order?.Status.ToString() ?? "none",
-        };
+        var facts = ReasonContext.Empty
+            .With("command", command.GetType().Name)
+            .With("status", order?.Status.ToString() ?? "none");
         if (order is not null)
-            facts["order_id"] = order.Intent.OrderId.Value;
+            facts = facts.With("order_id", order.Intent.OrderId.Value);
         foreach (var (key, value) in context)
-            facts[key] = value;
+            facts = facts.With(key, value);
         var subject = order is null ? "unknown order" : $"order {order.Intent.OrderId}";
         return OrderDecision.Reject(new OrderRejection(code, $"{command.GetType().Name} refused for {subject}: {reason}", facts));
     }
-
-    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -15,7 +15,7 @@ public sealed class OrderLifecycleDocsSpec
     [Fact]
     public void Readme_LifecycleSection_MatchesTheTransitionTable()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
         var start = readme.IndexOf(Begin, StringComparison.Ordinal);
         var end = readme.IndexOf(End, StringComparison.Ordinal);
         start.Should().BeGreaterThanOrEqualTo(0, "README.md needs the marker {0}", Begin);
@@ -23,15 +23,5 @@ public sealed class OrderLifecycleDocsSpec
 
         var documented = readme[(start + Begin.Length)..end];
         documented.Should().Be(Generated(), "README.md must show the transition table as it is; paste this between the markers:\n{0}", Generated());
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ActorExec.sln")))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException($"ActorExec.sln not found above {AppContext.BaseDirectory}");
     }
 }
