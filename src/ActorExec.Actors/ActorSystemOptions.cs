@@ -37,6 +37,9 @@ public sealed record ActorSystemOptions
     /// <summary>The window of <see cref="DeadLetterLogLimit"/>.</summary>
     public TimeSpan DeadLetterLogWindow { get; init; } = ActorSystemDefaults.DeadLetterLogWindow;
 
+    /// <summary>The journal and snapshot store persistent actors use; null when the system has none.</summary>
+    public Persistence.PersistenceOptions? Persistence { get; init; }
+
     /// <summary>How the <c>/user</c> guardian supervises top-level actors.</summary>
     public SupervisorStrategy GuardianSupervisorStrategy { get; init; } = SupervisorStrategy.Default;
 

@@ -78,13 +78,20 @@ public abstract class ActorBase
     /// <summary>Hook for subclasses that finish building after the constructor ran.</summary>
     internal virtual void OnConstructed() { }
 
+    /// <summary>Runs PreStart (first start) or PostRestart (after a restart); persistent actors start recovery here.</summary>
+    internal virtual void AroundStart(Exception? restartCause)
+    {
+        if (restartCause is null)
+            PreStart();
+        else
+            PostRestart(restartCause);
+    }
+
     // The kernel calls the hooks through these, so overrides stay plain 'protected' in every assembly.
     internal bool InvokeReceive(object message) => Receive(message);
     internal void InvokeUnhandled(object message) => Unhandled(message);
-    internal void InvokePreStart() => PreStart();
     internal void InvokePostStop() => PostStop();
     internal void InvokePreRestart(Exception reason, object? message) => PreRestart(reason, message);
-    internal void InvokePostRestart(Exception reason) => PostRestart(reason);
     internal SupervisorStrategy InvokeSupervisorStrategy() => SupervisorStrategy();
 }
 

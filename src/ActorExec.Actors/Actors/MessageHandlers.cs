@@ -43,6 +43,21 @@ internal abstract class MessageHandler
         public static readonly bool IsSealedClass = typeof(T).IsSealed && !typeof(T).IsValueType;
     }
 
+    /// <summary>Appends <paramref name="handler"/> to the chain starting at <paramref name="first"/>.</summary>
+    public static void Append(ref MessageHandler? first, MessageHandler handler)
+    {
+        // Walking to the end costs only at construction; a tail field would cost every actor 8 bytes.
+        if (first is null)
+        {
+            first = handler;
+            return;
+        }
+        var last = first;
+        while (last.Next is not null)
+            last = last.Next;
+        last.Next = handler;
+    }
+
     /// <summary>Offers the message to each handler of the chain in registration order.</summary>
     public static bool Dispatch(MessageHandler? first, object message, ActorCell cell)
     {

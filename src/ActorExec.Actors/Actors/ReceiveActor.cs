@@ -87,16 +87,7 @@ public abstract class ReceiveActor : ActorBase
         if (_sealed)
             throw new InvalidOperationException(
                 $"{GetType().Name}: Receive handlers can only be registered in the constructor or inside Become(Action)");
-        // Walking to the end costs only at construction; a tail field would cost every actor 8 bytes.
-        if (_first is null)
-        {
-            _first = handler;
-            return;
-        }
-        var last = _first;
-        while (last.Next is not null)
-            last = last.Next;
-        last.Next = handler;
+        MessageHandler.Append(ref _first, handler);
     }
 
     private sealed class HandlerChain

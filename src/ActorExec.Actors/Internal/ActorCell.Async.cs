@@ -6,21 +6,33 @@ namespace ActorExec.Actors.Internal;
 /// </summary>
 internal sealed partial class ActorCell
 {
-    /// <summary>Runs an async handler with the actor's synchronisation context in place.</summary>
-    public void RunAsyncHandler<T>(Func<T, Task> handler, T message)
+    /// <summary>Runs an async handler; user messages wait until its task completes.</summary>
+    public void RunAsyncHandler<T>(Func<T, Task> handler, T message) => AwaitInActor(StartInActor(() => handler(message)));
+
+    /// <summary>
+    /// Starts async work with the actor's synchronisation context in place, so every continuation
+    /// after an <c>await</c> runs inside the actor. Does not make the actor wait for it.
+    /// </summary>
+    public Task StartInActor(Func<Task> start)
     {
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(Extras.SynchronizationContext ??= new ActorSynchronizationContext(this));
-        Task task;
         try
         {
-            task = handler(message);
+            return start();
         }
         finally
         {
             SynchronizationContext.SetSynchronizationContext(previous);
         }
+    }
 
+    /// <summary>
+    /// Holds user messages until <paramref name="task"/> completes (system messages still flow);
+    /// a fault is a failure of the actor. Must be called on the actor's own turn.
+    /// </summary>
+    public void AwaitInActor(Task task)
+    {
         if (task.IsCompletedSuccessfully)
             return;
         if (task.IsCompleted)
@@ -33,6 +45,15 @@ internal sealed partial class ActorCell
         _gate |= UserGate.AwaitingTask;
         task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => SendSystemMessage(new AsyncHandlerCompleted(task)));
     }
+
+    /// <summary>Sets the sender a handler sees (a persist handler runs with the sender of the command that persisted).</summary>
+    public void SetCurrentSender(IActorRef? sender) => _currentSender = sender;
+
+    /// <summary>Reports a failure from work the actor did outside a message handler (e.g. a persist handler after a write).</summary>
+    public void ReportFailure(Exception cause) => HandleInvokeFailure(cause, message: null);
+
+    /// <summary>True while user messages wait for an async task of the actor.</summary>
+    public bool IsAwaitingTask => (_gate & UserGate.AwaitingTask) != 0;
 
     private void RunAsyncContinuation(RunContinuation continuation)
     {

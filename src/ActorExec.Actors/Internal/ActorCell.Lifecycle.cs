@@ -43,10 +43,7 @@ internal sealed partial class ActorCell
 
         try
         {
-            if (restartCause is null)
-                actor.InvokePreStart();
-            else
-                actor.InvokePostRestart(restartCause);
+            actor.AroundStart(restartCause);
         }
         catch (Exception e)
         {

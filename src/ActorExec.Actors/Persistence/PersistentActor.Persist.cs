@@ -1,0 +1,224 @@
+namespace ActorExec.Actors.Persistence;
+
+/// <summary>Persisting events, deferring handlers, snapshots and deletion.</summary>
+public abstract partial class PersistentActor
+{
+    private long _assignedSequenceNr;
+    private List<PendingInvocation> _pending = [];
+    private Task _handlersDone = Task.CompletedTask;
+
+    /// <summary>One Persist/PersistAll/PersistAsync/DeferAsync call of the current command, waiting for its write.</summary>
+    private sealed record PendingInvocation(IReadOnlyList<PersistentRepresentation> Events, object? Deferred, Action<object> Handler, bool Stashing, IActorRef? Sender);
+
+    /// <summary>
+    /// Persists <paramref name="event"/>, then calls <paramref name="handler"/> with it. No other command
+    /// is handled in between: commands that arrive wait until the handler has run.
+    /// </summary>
+    protected void Persist<TEvent>(TEvent @event, Action<TEvent> handler) where TEvent : notnull
+        => Enqueue([@event], handler, stashing: true);
+
+    /// <summary>Persists the events atomically (all or none), then calls <paramref name="handler"/> for each, in order; commands wait meanwhile.</summary>
+    protected void PersistAll<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler) where TEvent : notnull
+        => Enqueue([.. events], handler, stashing: true);
+
+    /// <summary>Persists <paramref name="event"/> and calls <paramref name="handler"/> when it is stored, while other commands keep being handled.</summary>
+    protected void PersistAsync<TEvent>(TEvent @event, Action<TEvent> handler) where TEvent : notnull
+        => Enqueue([@event], handler, stashing: false);
+
+    /// <summary>Persists the events atomically and calls <paramref name="handler"/> for each once stored, while other commands keep being handled.</summary>
+    protected void PersistAllAsync<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler) where TEvent : notnull
+        => Enqueue([.. events], handler, stashing: false);
+
+    /// <summary>Calls <paramref name="handler"/> with <paramref name="value"/> after the handlers of every persist made before it, without persisting anything.</summary>
+    protected void DeferAsync<T>(T value, Action<T> handler) where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        EnsureNotRecovering(nameof(DeferAsync));
+        _pending.Add(new PendingInvocation([], value, o => handler((T)o), Stashing: false, Sender));
+    }
+
+    /// <summary>Saves <paramref name="snapshot"/> as the state after <see cref="LastSequenceNr"/>; replies <see cref="SaveSnapshotSuccess"/> or <see cref="SaveSnapshotFailure"/>.</summary>
+    protected void SaveSnapshot(object snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var metadata = new SnapshotMetadata(PersistenceId, LastSequenceNr, Timestamp());
+        ReplyWhenDone(
+            () => RequireSnapshotStore().SaveAsync(metadata, snapshot),
+            () => new SaveSnapshotSuccess(metadata),
+            cause => new SaveSnapshotFailure(metadata, cause));
+    }
+
+    /// <summary>Deletes the snapshot taken at <paramref name="sequenceNr"/>; replies <see cref="DeleteSnapshotSuccess"/> or <see cref="DeleteSnapshotFailure"/>.</summary>
+    protected void DeleteSnapshot(long sequenceNr)
+    {
+        var metadata = new SnapshotMetadata(PersistenceId, sequenceNr, default);
+        ReplyWhenDone(
+            () => RequireSnapshotStore().DeleteAsync(metadata),
+            () => new DeleteSnapshotSuccess(metadata),
+            cause => new DeleteSnapshotFailure(metadata, cause));
+    }
+
+    /// <summary>Deletes the snapshots that match; replies <see cref="DeleteSnapshotsSuccess"/> or <see cref="DeleteSnapshotsFailure"/>.</summary>
+    protected void DeleteSnapshots(SnapshotSelectionCriteria criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        ReplyWhenDone(
+            () => RequireSnapshotStore().DeleteAsync(PersistenceId, criteria),
+            () => new DeleteSnapshotsSuccess(criteria),
+            cause => new DeleteSnapshotsFailure(criteria, cause));
+    }
+
+    /// <summary>Deletes this actor's events up to <paramref name="toSequenceNr"/>; replies <see cref="DeleteMessagesSuccess"/> or <see cref="DeleteMessagesFailure"/>.</summary>
+    protected void DeleteMessages(long toSequenceNr)
+        => ReplyWhenDone(
+            () => Journal.DeleteMessagesToAsync(PersistenceId, toSequenceNr),
+            () => new DeleteMessagesSuccess(toSequenceNr),
+            cause => new DeleteMessagesFailure(toSequenceNr, cause));
+
+    private void Enqueue<TEvent>(IReadOnlyList<TEvent> events, Action<TEvent> handler, bool stashing) where TEvent : notnull
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        EnsureNotRecovering(stashing ? nameof(Persist) : nameof(PersistAsync));
+        if (events.Count == 0)
+            return;
+        var now = Timestamp();
+        var representations = new PersistentRepresentation[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var payload = events[i];
+            representations[i] = new PersistentRepresentation(PersistenceId, ++_assignedSequenceNr, payload, now, TagsFor(payload));
+        }
+        _pending.Add(new PendingInvocation(representations, null, o => handler((TEvent)o), stashing, Sender));
+    }
+
+    /// <summary>
+    /// Sends what the current command persisted to the journal and arranges for the handlers to run
+    /// in order once it is stored. Returns the task to wait for when the command persisted with
+    /// Persist (so commands wait), or a completed task when it only used PersistAsync/DeferAsync.
+    /// </summary>
+    private Task FlushPending()
+    {
+        if (_pending.Count == 0)
+            return Task.CompletedTask;
+        var batch = _pending;
+        _pending = [];
+        var writes = batch.Where(p => p.Events.Count > 0).Select(p => new AtomicWrite(p.Events)).ToList();
+        var stored = writes.Count == 0
+            ? Task.FromResult<IReadOnlyList<WriteResult>>([])
+            : WriteSafely(writes);
+        // Handlers of successive flushes run in flush order, even when a later write completes first.
+        var previous = _handlersDone;
+        var done = Cell.StartInActor(() => RunHandlersAsync(previous, stored, batch));
+        _handlersDone = done;
+        return batch.Exists(p => p.Stashing) ? done : Task.CompletedTask;
+    }
+
+    private async Task<IReadOnlyList<WriteResult>> WriteSafely(IReadOnlyList<AtomicWrite> writes)
+    {
+        try
+        {
+            return await Journal.WriteAsync(writes).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // The journal itself failed: every write of the batch counts as failed.
+            return [.. writes.Select(_ => (WriteResult)new WriteResult.Failed(e))];
+        }
+    }
+
+    private async Task RunHandlersAsync(Task previous, Task<IReadOnlyList<WriteResult>> stored, List<PendingInvocation> batch)
+    {
+        try
+        {
+            await previous;
+            RunHandlers(await stored, batch);
+        }
+        catch (Exception e)
+        {
+            // Never let this task fault: after PersistAsync nobody awaits it, and a fault would vanish.
+            Cell.ReportFailure(e);
+        }
+    }
+
+    private void RunHandlers(IReadOnlyList<WriteResult> results, List<PendingInvocation> batch)
+    {
+        var next = 0;
+        foreach (var pending in batch)
+        {
+            if (pending.Events.Count == 0)
+            {
+                if (!Invoke(pending, pending.Deferred!))
+                    return;
+                continue;
+            }
+            switch (results[next++])
+            {
+                case WriteResult.Stored:
+                    foreach (var e in pending.Events)
+                    {
+                        LastSequenceNr = e.SequenceNr;
+                        if (!Invoke(pending, e.Payload))
+                            return;
+                    }
+                    break;
+                case WriteResult.Rejected rejected:
+                    foreach (var e in pending.Events)
+                        OnPersistRejected(rejected.Cause, e.Payload, e.SequenceNr);
+                    break;
+                case WriteResult.Failed failed:
+                    OnPersistFailure(failed.Cause, pending.Events[0].Payload, pending.Events[0].SequenceNr);
+                    Context.Stop(Self);
+                    return;
+            }
+        }
+    }
+
+    /// <summary>Runs one persist handler with the sender of the command that persisted; false if it threw (the actor then fails).</summary>
+    private bool Invoke(PendingInvocation pending, object value)
+    {
+        Cell.SetCurrentSender(pending.Sender);
+        try
+        {
+            pending.Handler(value);
+            return true;
+        }
+        catch (Exception e)
+        {
+            Cell.ReportFailure(e);
+            return false;
+        }
+    }
+
+    private void ReplyWhenDone(Func<Task> operation, Func<object> success, Func<Exception, object> failure)
+    {
+        var self = Self;
+        Task task;
+        try
+        {
+            task = operation();
+        }
+        catch (Exception e)
+        {
+            task = Task.FromException(e);
+        }
+        task.ContinueWith(
+            t => self.Tell(t.IsCompletedSuccessfully ? success() : failure(t.Exception?.InnerException ?? new TaskCanceledException(t)), self),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Now, in whole microseconds UTC: what every store keeps exactly, so timestamps read back equal.</summary>
+    private DateTimeOffset Timestamp()
+    {
+        var now = Context.System.TimeProvider.GetUtcNow().UtcTicks;
+        return new DateTimeOffset(now - now % 10, TimeSpan.Zero);
+    }
+
+    private ISnapshotStore RequireSnapshotStore()
+        => SnapshotStore ?? throw new InvalidOperationException($"{PersistenceId}: no snapshot store is configured (ActorSystemOptions.Persistence.SnapshotStore)");
+
+    private void EnsureNotRecovering(string operation)
+    {
+        if (IsRecovering)
+            throw new InvalidOperationException($"{PersistenceId}: {operation} is not allowed while recovering");
+    }
+}

@@ -1,0 +1,193 @@
+using Microsoft.Extensions.Logging;
+
+namespace ActorExec.Actors.Persistence;
+
+/// <summary>
+/// An event-sourced actor: commands decide, events are persisted to the journal, and the state is
+/// rebuilt on start (and restart) by replaying them. Register <c>Recover&lt;T&gt;</c> handlers for
+/// events (and <see cref="SnapshotOffer"/>, <see cref="RecoveryCompleted"/>) and <c>Command&lt;T&gt;</c>
+/// handlers for messages, in the constructor.
+/// </summary>
+/// <remarks>
+/// Commands wait while the actor recovers and while a <c>Persist</c> is being written (they stay in
+/// the mailbox, in order); system messages such as Stop are still handled. A failed write calls
+/// <see cref="OnPersistFailure"/> and stops the actor; a rejected write (an event that cannot be
+/// serialized) calls <see cref="OnPersistRejected"/> and the actor goes on; a failed recovery calls
+/// <see cref="OnRecoveryFailure"/> and stops the actor with an error naming the persistence id and
+/// sequence number.
+/// </remarks>
+public abstract partial class PersistentActor : ActorBase
+{
+    private MessageHandler? _commands;
+    private MessageHandler? _recovery;
+    private bool _sealed;
+    private PersistenceOptions? _stores;
+
+    /// <summary>The stable identity of this actor's history in the journal.</summary>
+    public abstract string PersistenceId { get; }
+
+    /// <summary>The sequence number of the last event recovered or persisted (inside a persist handler: of the event being handled).</summary>
+    public long LastSequenceNr { get; private set; }
+
+    /// <summary>True until recovery has completed.</summary>
+    public bool IsRecovering { get; private set; } = true;
+
+    /// <summary>Which snapshot recovery starts from; the latest by default.</summary>
+    protected virtual SnapshotSelectionCriteria RecoverySnapshot => SnapshotSelectionCriteria.Latest;
+
+    private IJournal Journal => (_stores ??= ResolveStores()).Journal;
+
+    private ISnapshotStore? SnapshotStore => (_stores ??= ResolveStores()).SnapshotStore;
+
+    /// <summary>Handles events of type <typeparamref name="T"/> (and snapshots offered as <see cref="SnapshotOffer"/>) during recovery.</summary>
+    protected void Recover<T>(Action<T> handler, Predicate<T>? shouldHandle = null)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        Register(ref _recovery, new SyncHandler<T>(handler, shouldHandle));
+    }
+
+    /// <summary>Handles any recovery message not taken by an earlier handler.</summary>
+    protected void RecoverAny(Action<object> handler) => Recover(handler);
+
+    /// <summary>Handles commands of type <typeparamref name="T"/>.</summary>
+    protected void Command<T>(Action<T> handler, Predicate<T>? shouldHandle = null)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        Register(ref _commands, new SyncHandler<T>(handler, shouldHandle));
+    }
+
+    /// <summary>
+    /// Handles commands of type <typeparamref name="T"/> asynchronously: no other command is handled
+    /// until the task and the persists it made have completed.
+    /// </summary>
+    protected void CommandAsync<T>(Func<T, Task> handler, Predicate<T>? shouldHandle = null)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        Register(ref _commands, new AsyncHandler<T>(async message =>
+        {
+            await handler(message);
+            await FlushPending();
+        }, shouldHandle));
+    }
+
+    /// <summary>Handles commands of type <typeparamref name="T"/> that satisfy <paramref name="shouldHandle"/>.</summary>
+    protected void Command<T>(Predicate<T> shouldHandle, Action<T> handler)
+    {
+        ArgumentNullException.ThrowIfNull(shouldHandle);
+        Command(handler, shouldHandle);
+    }
+
+    /// <summary>Handles commands of type <typeparamref name="T"/> that satisfy <paramref name="shouldHandle"/>, asynchronously.</summary>
+    protected void CommandAsync<T>(Predicate<T> shouldHandle, Func<T, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(shouldHandle);
+        CommandAsync(handler, shouldHandle);
+    }
+
+    /// <summary>Handles any command not taken by an earlier handler.</summary>
+    protected void CommandAny(Action<object> handler) => Command(handler);
+
+    /// <summary>Tags to store with an event, for queries across actors (e.g. <c>order</c>, <c>market:m-42</c>).</summary>
+    protected virtual IReadOnlyList<string> TagsFor(object @event) => [];
+
+    /// <summary>Called when an event could not be stored; the actor stops afterwards. Logs an error by default.</summary>
+    protected virtual void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+        => Context.Logger.LogError(cause, "Failed to persist {EventType} #{SequenceNr} of {PersistenceId}; the actor stops",
+            @event.GetType().Name, sequenceNr, PersistenceId);
+
+    /// <summary>Called when the journal refused an event before storing it (e.g. not serializable); the actor goes on. Logs a warning by default.</summary>
+    protected virtual void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+        => Context.Logger.LogWarning(cause, "Journal rejected {EventType} #{SequenceNr} of {PersistenceId}; it was not stored",
+            @event.GetType().Name, sequenceNr, PersistenceId);
+
+    /// <summary>Called when recovery failed; the actor stops afterwards. Logs an error by default.</summary>
+    protected virtual void OnRecoveryFailure(Exception cause, object? @event)
+        => Context.Logger.LogError(cause, "Recovery of {PersistenceId} failed; the actor stops", PersistenceId);
+
+    /// <inheritdoc />
+    protected sealed override bool Receive(object message)
+    {
+        var handled = MessageHandler.Dispatch(_commands, message, Cell);
+        // An async command flushes its own persists when its task ends; a synchronous one, now.
+        if (handled && !Cell.IsAwaitingTask)
+            Cell.AwaitInActor(FlushPending());
+        return handled;
+    }
+
+    internal override void OnConstructed() => _sealed = true;
+
+    internal override void AroundStart(Exception? restartCause)
+    {
+        base.AroundStart(restartCause);
+        _stores ??= ResolveStores();
+        Cell.AwaitInActor(Cell.StartInActor(RecoverAsync));
+    }
+
+    private void Register(ref MessageHandler? chain, MessageHandler handler)
+    {
+        if (_sealed)
+            throw new InvalidOperationException($"{GetType().Name}: handlers can only be registered in the constructor");
+        MessageHandler.Append(ref chain, handler);
+    }
+
+    private PersistenceOptions ResolveStores()
+        => Context.System.Options.Persistence
+            ?? throw new InvalidOperationException(
+                $"{GetType().Name} ({PersistenceId}) needs a journal: set ActorSystemOptions.Persistence");
+
+    private async Task RecoverAsync()
+    {
+        long sequenceNr = 0;
+        object? current = null;
+        try
+        {
+            if (SnapshotStore is { } snapshots
+                && await snapshots.LoadAsync(PersistenceId, RecoverySnapshot) is { } snapshot)
+            {
+                current = snapshot;
+                sequenceNr = LastSequenceNr = snapshot.Metadata.SequenceNr;
+                DispatchRecovery(new SnapshotOffer(snapshot.Metadata, snapshot.Snapshot));
+            }
+
+            await foreach (var replayed in Journal.ReplayAsync(PersistenceId, LastSequenceNr + 1, long.MaxValue, long.MaxValue))
+            {
+                current = replayed.Payload;
+                sequenceNr = LastSequenceNr = replayed.SequenceNr;
+                DispatchRecovery(replayed.Payload);
+            }
+            current = null;
+            // Deleted events are not replayed but their numbers stay used.
+            LastSequenceNr = Math.Max(LastSequenceNr, await Journal.ReadHighestSequenceNrAsync(PersistenceId));
+            _assignedSequenceNr = LastSequenceNr;
+        }
+        catch (Exception e)
+        {
+            var at = e is EventDeserializationException unreadable ? unreadable.SequenceNr : sequenceNr;
+            OnRecoveryFailure(new RecoveryFailedException(PersistenceId, at, e), current);
+            Context.Stop(Self);
+            return;
+        }
+
+        IsRecovering = false;
+        try
+        {
+            DispatchRecovery(RecoveryCompleted.Instance);
+        }
+        catch (Exception e)
+        {
+            OnRecoveryFailure(new RecoveryFailedException(PersistenceId, LastSequenceNr, e), RecoveryCompleted.Instance);
+            Context.Stop(Self);
+            return;
+        }
+        await FlushPending(); // persists made by the RecoveryCompleted handler
+    }
+
+    private void DispatchRecovery(object message)
+    {
+        if (!MessageHandler.Dispatch(_recovery, message, Cell) && message is not (RecoveryCompleted or SnapshotOffer))
+        {
+            Context.Logger.LogWarning("{PersistenceId}: no Recover handler for {EventType} #{SequenceNr}; the event was skipped",
+                PersistenceId, message.GetType().Name, LastSequenceNr);
+        }
+    }
+}
