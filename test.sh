@@ -10,6 +10,23 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# The persistence tests start a private PostgreSQL from the system's server binaries (or use the
+# server named by ACTOREXEC_TEST_POSTGRES); they are never skipped, so make sure one can be had.
+have_postgres() { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }
+if [ -z "${ACTOREXEC_TEST_POSTGRES:-}" ] && ! have_postgres; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing the PostgreSQL server (apt-get install postgresql) for the persistence tests..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq postgresql >/dev/null || { echo "error: apt-get install postgresql failed" >&2; echo "0 passed, 1 failed"; exit 1; }
+  else
+    echo "error: the persistence tests need the PostgreSQL server programs (initdb, pg_ctl)." >&2
+    echo "       Install them (Debian/Ubuntu: sudo apt-get install -y postgresql)," >&2
+    echo "       or set ACTOREXEC_TEST_POSTGRES to the connection string of a server to use." >&2
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+fi
+
 if ! dotnet build ActorExec.sln -c Release -warnaserror --nologo -v q; then
   echo "error: the build failed" >&2
   echo "0 passed, 1 failed"

@@ -1,9 +1,11 @@
 using ActorExec.Bench;
 using ActorExec.Bench.Kernel;
+using ActorExec.Bench.Persistence;
 
 var suites = new Dictionary<string, Func<string[], Task<Report>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["kernel"] = KernelSuite.RunAsync,
+    ["persistence"] = PersistenceSuite.RunAsync,
 };
 
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))

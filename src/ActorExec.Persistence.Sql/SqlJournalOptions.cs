@@ -11,6 +11,12 @@ public static class SqlJournalDefaults
     /// <summary>How long the writer waits for more writes before committing a partial batch; zero commits what is queued at once (batches still form while a commit is in progress).</summary>
     public static readonly TimeSpan Linger = TimeSpan.Zero;
 
+    /// <summary>
+    /// PostgreSQL writer connections committing at once (each actor always uses the same one, so its
+    /// writes keep their order). SQLite has a single writer whatever this says.
+    /// </summary>
+    public const int WriterConnections = 2;
+
     /// <summary>The PostgreSQL schema the tables live in.</summary>
     public const string Schema = "public";
 
@@ -27,6 +33,9 @@ public sealed partial record SqlJournalOptions
     /// <summary>How long to wait for more writes before committing a batch that is not full.</summary>
     public TimeSpan Linger { get; init; } = SqlJournalDefaults.Linger;
 
+    /// <summary>PostgreSQL only: writer connections committing at once.</summary>
+    public int WriterConnections { get; init; } = SqlJournalDefaults.WriterConnections;
+
     /// <summary>PostgreSQL only: the schema holding the tables (created if missing).</summary>
     public string Schema { get; init; } = SqlJournalDefaults.Schema;
 
@@ -40,6 +49,8 @@ public sealed partial record SqlJournalOptions
     {
         if (MaxBatchEvents < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxBatchEvents), MaxBatchEvents, "SqlJournalOptions.MaxBatchEvents must be at least 1");
+        if (WriterConnections is < 1 or > 32)
+            throw new ArgumentOutOfRangeException(nameof(WriterConnections), WriterConnections, "SqlJournalOptions.WriterConnections must be between 1 and 32");
         if (Linger < TimeSpan.Zero || Linger > TimeSpan.FromSeconds(1))
             throw new ArgumentOutOfRangeException(nameof(Linger), Linger, "SqlJournalOptions.Linger must be between 0 and 1 s");
         if (!SchemaName().IsMatch(Schema ?? ""))

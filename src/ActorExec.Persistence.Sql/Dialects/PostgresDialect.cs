@@ -35,6 +35,8 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
 
     public override string Name => "postgresql";
 
+    public override bool SupportsConcurrentWriters => true;
+
     public override string Location => _location;
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -81,7 +83,7 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public override async Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingWrite> writes, string writerId, CancellationToken cancellationToken)
+    public override async Task WriteBatchAsync(DbConnection connection, IReadOnlyList<PendingWrite> writes, string writerId, CancellationToken cancellationToken)
     {
         var count = writes.Sum(w => w.Events.Length);
         var pids = new string[count];
@@ -106,19 +108,27 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
         }
 
         await using var command = (NpgsqlCommand)connection.CreateCommand();
-        command.Transaction = (NpgsqlTransaction)transaction;
-        // Events and their tags in one statement; WITH ORDINALITY keeps the batch's order in the orderings.
-        command.CommandText = $"""
-            WITH rows AS (
-                SELECT * FROM unnest(@pids, @seqs, @manifests, @payloads, @tags, @ts)
-                    WITH ORDINALITY AS r(persistence_id, sequence_nr, manifest, payload, tags, written_at, ord)),
-            inserted AS (
-                INSERT INTO {_schema}.journal (persistence_id, sequence_nr, manifest, payload, tags, written_at, writer)
-                SELECT persistence_id, sequence_nr, manifest, payload, tags, written_at, @writer FROM rows ORDER BY ord
-                RETURNING ordering, tags)
-            INSERT INTO {_schema}.journal_tags (tag, ordering)
-            SELECT t.tag, i.ordering FROM inserted i CROSS JOIN LATERAL unnest(string_to_array(NULLIF(i.tags, ''), ',')) AS t(tag)
-            """;
+        // Events (and their tags) in one statement, which is atomic on its own: one round trip per
+        // batch. WITH ORDINALITY keeps the batch's order in the orderings.
+        command.CommandText = tags.Any(t => t.Length > 0)
+            ? $"""
+              WITH rows AS (
+                  SELECT * FROM unnest(@pids, @seqs, @manifests, @payloads, @tags, @ts)
+                      WITH ORDINALITY AS r(persistence_id, sequence_nr, manifest, payload, tags, written_at, ord)),
+              inserted AS (
+                  INSERT INTO {_schema}.journal (persistence_id, sequence_nr, manifest, payload, tags, written_at, writer)
+                  SELECT persistence_id, sequence_nr, manifest, payload, tags, written_at, @writer FROM rows ORDER BY ord
+                  RETURNING ordering, tags)
+              INSERT INTO {_schema}.journal_tags (tag, ordering)
+              SELECT t.tag, i.ordering FROM inserted i CROSS JOIN LATERAL unnest(string_to_array(NULLIF(i.tags, ''), ',')) AS t(tag)
+              """
+            : $"""
+              INSERT INTO {_schema}.journal (persistence_id, sequence_nr, manifest, payload, tags, written_at, writer)
+              SELECT persistence_id, sequence_nr, manifest, payload, tags, written_at, @writer
+              FROM unnest(@pids, @seqs, @manifests, @payloads, @tags, @ts)
+                  WITH ORDINALITY AS r(persistence_id, sequence_nr, manifest, payload, tags, written_at, ord)
+              ORDER BY ord
+              """;
         command.Parameters.Add(new NpgsqlParameter("pids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = pids });
         command.Parameters.Add(new NpgsqlParameter("seqs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = seqs });
         command.Parameters.Add(new NpgsqlParameter("manifests", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = manifests });

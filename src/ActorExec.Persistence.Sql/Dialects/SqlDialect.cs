@@ -16,6 +16,9 @@ internal abstract class SqlDialect
     /// <summary>Where the store is, for messages (never includes credentials).</summary>
     public abstract string Location { get; }
 
+    /// <summary>True when commits on several connections can proceed at once (PostgreSQL; not SQLite's single writer).</summary>
+    public virtual bool SupportsConcurrentWriters => false;
+
     /// <summary>Opens a connection configured for the store.</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
@@ -28,8 +31,8 @@ internal abstract class SqlDialect
     /// <summary>Serialises concurrent migrations (other nodes, other processes) inside the transaction.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
-    /// <summary>Inserts the events (and their tags) of every write in one transaction; throws if any row is refused.</summary>
-    public abstract Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingWrite> writes, string writerId, CancellationToken cancellationToken);
+    /// <summary>Stores the events (and their tags) of every write atomically: all or nothing; throws if any row is refused.</summary>
+    public abstract Task WriteBatchAsync(DbConnection connection, IReadOnlyList<PendingWrite> writes, string writerId, CancellationToken cancellationToken);
 
     /// <summary>True when the database refused a row because (persistence_id, sequence_nr) exists.</summary>
     public abstract bool IsUniqueViolation(Exception exception);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using ActorExec.Actors.Persistence;
 using ActorExec.Persistence.Sql.Dialects;
@@ -5,39 +6,59 @@ using ActorExec.Persistence.Sql.Dialects;
 namespace ActorExec.Persistence.Sql.Journal;
 
 /// <summary>
-/// Group commit: writes from many actors queue here and one writer commits whatever has queued in a
+/// Group commit: writes from many actors queue here and a writer commits whatever has queued in a
 /// single transaction (up to a bounded number of events, after an optional linger). A write's events
-/// are one unit; the queue is FIFO, so each actor's writes keep their order. When a batch is refused
-/// (one actor's sequence number taken by another writer), the writes are retried one by one so only
-/// the offender fails.
+/// are one unit. Writes are spread over one or more partitions by persistence id, each with its own
+/// FIFO queue, writer loop and connection, so each actor's writes keep their order while commits of
+/// different partitions overlap. When a batch is refused (one actor's sequence number taken by
+/// another writer), its writes are retried one by one so only the offender fails.
 /// </summary>
 internal sealed class GroupCommitter : IAsyncDisposable
 {
     private readonly SqlDialect _dialect;
     private readonly SqlJournalOptions _options;
     private readonly Func<CancellationToken, Task> _ensureSchema;
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Partition[] _partitions;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _writer;
+    private readonly Task[] _writers;
+
+    /// <summary>One writer: its queue and its connection, kept open between batches.</summary>
+    private sealed class Partition
+    {
+        public Channel<PendingWrite> Queue { get; } = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+
+        public DbConnection? Connection { get; set; }
+    }
 
     public GroupCommitter(SqlDialect dialect, SqlJournalOptions options, Func<CancellationToken, Task> ensureSchema)
     {
         _dialect = dialect;
         _options = options;
         _ensureSchema = ensureSchema;
-        _writer = Task.Run(RunAsync);
+        _partitions = [.. Enumerable.Range(0, dialect.SupportsConcurrentWriters ? options.WriterConnections : 1).Select(_ => new Partition())];
+        _writers = [.. _partitions.Select(p => Task.Run(() => RunAsync(p)))];
     }
 
     public Task<WriteResult> Enqueue(PendingWrite write)
     {
-        if (!_queue.Writer.TryWrite(write))
-            write.Complete(new WriteResult.Failed(new ObjectDisposedException(nameof(SqlJournal), $"The {_dialect.Name} journal at {_dialect.Location} is shut down")));
+        var partition = _partitions.Length == 1 ? _partitions[0] : _partitions[StableHash(write.Write.PersistenceId) % (uint)_partitions.Length];
+        if (!partition.Queue.Writer.TryWrite(write))
+            write.Complete(new WriteResult.Failed(Closed()));
         return write.Result;
     }
 
-    private async Task RunAsync()
+    /// <summary>FNV-1a: stable across processes (unlike string.GetHashCode), so an actor always uses one writer.</summary>
+    private static uint StableHash(string value)
     {
-        var reader = _queue.Reader;
+        var hash = 2166136261u;
+        foreach (var c in value)
+            hash = (hash ^ c) * 16777619u;
+        return hash;
+    }
+
+    private async Task RunAsync(Partition partition)
+    {
+        var reader = partition.Queue.Reader;
         var batch = new List<PendingWrite>();
         try
         {
@@ -49,7 +70,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
                     await Task.Delay(_options.Linger, _options.TimeProvider, _stopping.Token).ConfigureAwait(false);
                     Drain(reader, batch, events);
                 }
-                await CommitAsync(batch).ConfigureAwait(false);
+                await CommitAsync(partition, batch).ConfigureAwait(false);
                 batch.Clear();
             }
         }
@@ -58,11 +79,12 @@ internal sealed class GroupCommitter : IAsyncDisposable
         }
         finally
         {
-            var closed = new ObjectDisposedException(nameof(SqlJournal), $"The {_dialect.Name} journal at {_dialect.Location} is shut down");
             foreach (var pending in batch)
-                pending.Complete(new WriteResult.Failed(closed));
+                pending.Complete(new WriteResult.Failed(Closed()));
             while (reader.TryRead(out var pending))
-                pending.Complete(new WriteResult.Failed(closed));
+                pending.Complete(new WriteResult.Failed(Closed()));
+            if (partition.Connection is not null)
+                await partition.Connection.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -77,11 +99,11 @@ internal sealed class GroupCommitter : IAsyncDisposable
         return events;
     }
 
-    private async Task CommitAsync(IReadOnlyList<PendingWrite> batch)
+    private async Task CommitAsync(Partition partition, IReadOnlyList<PendingWrite> batch)
     {
         try
         {
-            await InsertAsync(batch).ConfigureAwait(false);
+            await InsertAsync(partition, batch).ConfigureAwait(false);
             foreach (var write in batch)
                 write.Complete(WriteResult.Success);
         }
@@ -89,7 +111,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
         {
             // One write sank the transaction: find it by committing each on its own.
             foreach (var write in batch)
-                await CommitAsync([write]).ConfigureAwait(false);
+                await CommitAsync(partition, [write]).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -103,23 +125,35 @@ internal sealed class GroupCommitter : IAsyncDisposable
         }
     }
 
-    private async Task InsertAsync(IReadOnlyList<PendingWrite> batch)
+    private async Task InsertAsync(Partition partition, IReadOnlyList<PendingWrite> batch)
     {
         var cancellation = _stopping.Token;
         await _ensureSchema(cancellation).ConfigureAwait(false);
-        await using var connection = await _dialect.OpenAsync(cancellation).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
-        await _dialect.InsertAsync(connection, transaction, batch, _options.WriterId, cancellation).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellation).ConfigureAwait(false);
+        partition.Connection ??= await _dialect.OpenAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            await _dialect.WriteBatchAsync(partition.Connection, batch, _options.WriterId, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!_dialect.IsUniqueViolation(e))
+        {
+            // The connection may be broken (server restart, network): the next batch opens a fresh one.
+            await partition.Connection.DisposeAsync().ConfigureAwait(false);
+            partition.Connection = null;
+            throw;
+        }
     }
+
+    private ObjectDisposedException Closed() => new(nameof(SqlJournal), $"The {_dialect.Name} journal at {_dialect.Location} is shut down");
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        foreach (var partition in _partitions)
+            partition.Queue.Writer.TryComplete();
         // Let queued writes commit; only a stuck database makes shutdown cut them off.
-        if (await Task.WhenAny(_writer, Task.Delay(TimeSpan.FromSeconds(30))).ConfigureAwait(false) != _writer)
+        var writers = Task.WhenAll(_writers);
+        if (await Task.WhenAny(writers, Task.Delay(TimeSpan.FromSeconds(30))).ConfigureAwait(false) != writers)
             await _stopping.CancelAsync().ConfigureAwait(false);
-        await _writer.ConfigureAwait(false);
+        await writers.ConfigureAwait(false);
         _stopping.Dispose();
     }
 }

@@ -33,15 +33,16 @@ internal sealed class SqlJournal : IJournal, IJournalQueries, IAsyncDisposable
     public async Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<AtomicWrite> writes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writes);
+        if (writes.Count == 1)
+            return [await WriteOne(writes[0]).ConfigureAwait(false)];
         var results = new Task<WriteResult>[writes.Count];
         for (var i = 0; i < writes.Count; i++)
-        {
-            results[i] = Prepare(writes[i], out var pending) is { } rejected
-                ? Task.FromResult(rejected)
-                : _committer.Enqueue(pending!);
-        }
+            results[i] = WriteOne(writes[i]);
         return await Task.WhenAll(results).ConfigureAwait(false);
     }
+
+    private Task<WriteResult> WriteOne(AtomicWrite write)
+        => Prepare(write, out var pending) is { } rejected ? Task.FromResult(rejected) : _committer.Enqueue(pending!);
 
     /// <summary>Serializes a write for the queue; returns a rejection instead when it cannot be stored.</summary>
     private WriteResult? Prepare(AtomicWrite write, out PendingWrite? pending)
