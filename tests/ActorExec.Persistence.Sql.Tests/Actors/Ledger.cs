@@ -48,6 +48,8 @@ public sealed class Ledger : PersistentActor
             await Task.Yield();
             Persist(new Evt(c[5..]), Handled);
         });
+        Command<string>(c => c == "forget-snapshots", _ => DeleteSnapshots(SnapshotSelectionCriteria.Latest));
+        Command<DeleteSnapshotsSuccess>(_ => _reporter.Tell("snapshots deleted", Self));
         Command<SaveSnapshotSuccess>(s => _reporter.Tell($"snapshot saved #{s.Metadata.SequenceNr}", Self));
         Command<SaveSnapshotFailure>(s => _reporter.Tell($"snapshot failed: {s.Cause.Message}", Self));
         Command<DeleteMessagesSuccess>(s => _reporter.Tell($"deleted to #{s.ToSequenceNr}", Self));

@@ -151,6 +151,23 @@ public abstract class PersistentActorSpec : TestKit.TestKit, IAsyncLifetime
     }
 
     [Fact]
+    public void DeleteSnapshots_RecoveryThenReplaysEverything()
+    {
+        var ledger = Ledger();
+        ledger.Tell("all:a,b");
+        ReceiveN(2);
+        ledger.Tell("snap");
+        ExpectMsg("snapshot saved #2");
+        ledger.Tell("forget-snapshots");
+        ExpectMsg("snapshots deleted");
+        Stop(ledger);
+
+        ActorOf(Props.Create(() => new Ledger(_pid, TestActor)));
+
+        ExpectMsg("recovered [a,b] snapshot none replayed 2 last #2");
+    }
+
+    [Fact]
     public void DeleteMessages_DeletedEventsAreNotReplayedButNumbersStayUsed()
     {
         var ledger = Ledger();
@@ -233,6 +250,21 @@ public abstract class PersistentActorSpec : TestKit.TestKit, IAsyncLifetime
         failure.SequenceNr.Should().Be(1);
         failure.Message.Should().Contain(_pid).And.Contain("sequence number 1");
         ExpectTerminated(broken);
+    }
+}
+
+public sealed class NoSnapshotStoreSpec() : TestKit.TestKit(new TestKitOptions
+{
+    SystemOptions = new ActorSystemOptions { Persistence = new PersistenceOptions(new ActorExec.Actors.Persistence.InMemory.InMemoryJournal(TestSerialization.Serializer())) },
+})
+{
+    [Fact]
+    public void SaveSnapshot_WithoutASnapshotStore_RepliesFailure()
+    {
+        var ledger = ActorOf(Props.Create(() => new Ledger("no-snapshots", TestActor)));
+        ExpectMsg<string>(m => m.StartsWith("recovered", StringComparison.Ordinal));
+        ledger.Tell("snap");
+        ExpectMsg<string>(m => m.StartsWith("snapshot failed", StringComparison.Ordinal) && m.Contains("no snapshot store"));
     }
 }
 
