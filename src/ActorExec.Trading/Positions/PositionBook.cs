@@ -44,6 +44,25 @@ public sealed class PositionBook
         return book;
     }
 
+    /// <summary>
+    /// Rebuilds a book from stored positions and realized P&amp;L per day (a snapshot of a read model),
+    /// so it need not be folded again from every fill.
+    /// </summary>
+    /// <exception cref="ArgumentException">Two positions share a key.</exception>
+    public static PositionBook Restore(IEnumerable<Position> positions, IEnumerable<KeyValuePair<DateOnly, decimal>> realizedPnlByDay)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        ArgumentNullException.ThrowIfNull(realizedPnlByDay);
+        var byKey = ImmutableSortedDictionary.CreateBuilder<PositionKey, Position>();
+        foreach (var position in positions)
+        {
+            if (!byKey.TryAdd(position.Key, position))
+                throw new ArgumentException($"position {position.Key} appears twice", nameof(positions));
+        }
+        var byDay = ImmutableSortedDictionary.CreateRange(realizedPnlByDay);
+        return new PositionBook(byKey.ToImmutable(), byDay, byDay.Values.Sum());
+    }
+
     /// <summary>The book after <paramref name="fill"/>: its position updated and its realized P&amp;L booked on the fill's UTC day.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="fill"/> is null.</exception>
     public PositionBook ApplyFill(ExecutedFill fill)

@@ -9,7 +9,7 @@ namespace ActorExec.Trading;
 /// The key=value facts attached to a denial: sorted by key so log lines are stable, formatted with
 /// the invariant culture, and compared by content so two identical denials are equal records.
 /// </summary>
-internal sealed class ReasonContext : IReadOnlyDictionary<string, string>, IEquatable<ReasonContext>
+public sealed class ReasonContext : IReadOnlyDictionary<string, string>, IEquatable<ReasonContext>
 {
     /// <summary>A context with no entries.</summary>
     public static readonly ReasonContext Empty = new(ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal));
