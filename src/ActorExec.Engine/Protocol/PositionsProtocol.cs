@@ -1,0 +1,27 @@
+using ActorExec.Trading.Positions;
+using ActorExec.Trading.Risk;
+
+namespace ActorExec.Engine;
+
+/// <summary>Tells the positions read model that fills were journaled, so it reads the journal now rather than at its next poll.</summary>
+public sealed record FillsJournaled
+{
+    /// <summary>The one instance.</summary>
+    public static readonly FillsJournaled Instance = new();
+}
+
+/// <summary>Asks the positions read model for its current book.</summary>
+public sealed record GetPositions
+{
+    /// <summary>The one instance.</summary>
+    public static readonly GetPositions Instance = new();
+}
+
+/// <summary>The positions read model's book, caught up to journal offset <paramref name="Offset"/>.</summary>
+public sealed record PositionsReport(PositionBook Book, decimal DailyRealizedPnl, DateOnly TradingDay, RiskSnapshot Risk, long Offset);
+
+/// <summary>An execution failed on a venue (counts towards the consecutive-errors limit) or succeeded (resets it).</summary>
+public sealed record RecordExecutionOutcome(bool Failed);
+
+/// <summary>An operator sets the trading state (active, reducing only, halted).</summary>
+public sealed record SetTradingState(TradingState State);

@@ -1,0 +1,89 @@
+using ActorExec.Engine.Tests.Fixtures;
+using ActorExec.Trading.Orders;
+using Xunit.Abstractions;
+
+namespace ActorExec.Engine.Tests.Markets;
+
+public sealed class ArbitrageSpec(ITestOutputHelper output) : EngineTestKit(output)
+{
+    private static readonly MarketId M1 = new("m-1");
+
+    [Fact]
+    public async Task ExecuteArbitrage_CrossedBooks_PlacesBothLegsFillsAndConfirms()
+    {
+        SetArbitrageBooks(M1, yesAsk: 0.40m, yesSize: 50m, noAsk: 0.50m, noSize: 50m);
+
+        var result = await ExecuteAsync(Arbitrage("arb-1", M1, 0.40m, 50m, 0.50m, 50m, maxSize: 20m));
+
+        result.Success.Should().BeTrue(result.ToString());
+        result.Legs.Should().HaveCount(2);
+        result.Legs.Should().OnlyContain(l => l.Filled.Value == 20m);
+        var yes = result.Legs.Single(l => l.Outcome == Outcome.Yes);
+        yes.Venue.Should().Be(KalshiId);
+        yes.Status.Should().Be(OrderStatus.Confirmed, "the Kalshi-like venue settles on match");
+        var no = result.Legs.Single(l => l.Outcome == Outcome.No);
+        no.Status.Should().Be(OrderStatus.Matched, "the Polymarket-like venue settles on chain later");
+        result.Profit.Should().Be(20m * (1m - 0.40m - 0.50m) - yes.Fees - no.Fees);
+        Kalshi.Records.PlacementCount(yes.ClientOrderId).Should().Be(1);
+        Poly.Records.PlacementCount(no.ClientOrderId).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task ExecuteArbitrage_OnChainLeg_ReachesConfirmedAfterSettlement()
+    {
+        SetArbitrageBooks(M1, 0.40m, 50m, 0.50m, 50m);
+        var result = await ExecuteAsync(Arbitrage("arb-settle", M1, 0.40m, 50m, 0.50m, 50m, maxSize: 10m));
+        result.Success.Should().BeTrue(result.ToString());
+
+        var noLeg = result.Legs.Single(l => l.Outcome == Outcome.No).ClientOrderId;
+        await DriveUntilAsync(() => JournaledStatus(noLeg) == OrderStatus.Confirmed, "the NO leg to confirm on chain", step: TimeSpan.FromMilliseconds(250));
+
+        var events = await EventsOf(noLeg);
+        var statuses = new List<OrderStatus>();
+        Order? order = null;
+        foreach (var e in events)
+            statuses.Add((order = Order.Evolve(order, e)).Status);
+        statuses.Distinct().Should().Equal(OrderStatus.Pending, OrderStatus.Placed, OrderStatus.Matched, OrderStatus.Mined, OrderStatus.Confirmed);
+        events.OfType<OrderMined>().Single().TransactionHash.Should().NotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task ExecuteArbitrage_ProfitBelowThreshold_IsRefusedWithoutOrders()
+    {
+        SetArbitrageBooks(M1, 0.50m, 50m, 0.50m, 50m);
+
+        var result = await ExecuteAsync(Arbitrage("arb-flat", M1, 0.50m, 50m, 0.50m, 50m));
+
+        result.Success.Should().BeFalse();
+        result.Error!.Code.Should().Be("PROFIT_BELOW_THRESHOLD");
+        Kalshi.Records.PlaceCalls.Should().Be(0);
+        Poly.Records.PlaceCalls.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ExecuteArbitrage_UpdatesPositionsFromTheJournal()
+    {
+        SetArbitrageBooks(M1, 0.40m, 50m, 0.50m, 50m);
+        var result = await ExecuteAsync(Arbitrage("arb-pos", M1, 0.40m, 50m, 0.50m, 50m, maxSize: 20m));
+        result.Success.Should().BeTrue(result.ToString());
+
+        await DriveUntilAsync(() => Engine.Risk.PositionOf(M1) == 40m, "positions to include both legs");
+        var report = await DriveAsync(Engine.Positions.Ask<PositionsReport>(GetPositions.Instance, Timeout.InfiniteTimeSpan));
+        report.Book.Get(new(M1, KalshiId, Outcome.Yes)).Contracts.Should().Be(20m);
+        report.Book.Get(new(M1, PolyId, Outcome.No)).Contracts.Should().Be(20m);
+    }
+
+    private OrderStatus? JournaledStatus(ClientOrderId id)
+    {
+        var events = EventsOf(id).GetAwaiter().GetResult();
+        return events.Count == 0 ? null : Order.Replay(events).Status;
+    }
+
+    private async Task<List<OrderEvent>> EventsOf(ClientOrderId id)
+    {
+        var events = new List<OrderEvent>();
+        await foreach (var envelope in Stores.Queries.EventsByPersistenceIdAsync(Orders.OrderActor.PersistenceIdOf(id), 1, long.MaxValue))
+            events.Add((OrderEvent)envelope.Event);
+        return events;
+    }
+}
