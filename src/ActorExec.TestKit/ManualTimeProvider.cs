@@ -35,6 +35,16 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>How long until the earliest armed timer falls due (zero when one is already due), or null when none is armed.</summary>
+    public TimeSpan? NextTimerDueIn
+    {
+        get
+        {
+            lock (_gate)
+                return _timers.Count == 0 ? null : TimeSpan.FromTicks(Math.Max(0, _timers.Min(t => t.DueTicks) - _elapsedTicks));
+        }
+    }
+
     /// <inheritdoc />
     public override DateTimeOffset GetUtcNow()
     {

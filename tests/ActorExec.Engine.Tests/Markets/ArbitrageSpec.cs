@@ -36,7 +36,7 @@ public sealed class ArbitrageSpec(ITestOutputHelper output) : EngineTestKit(outp
         result.Success.Should().BeTrue(result.ToString());
 
         var noLeg = result.Legs.Single(l => l.Outcome == Outcome.No).ClientOrderId;
-        await DriveUntilAsync(() => JournaledStatus(noLeg) == OrderStatus.Confirmed, "the NO leg to confirm on chain", step: TimeSpan.FromMilliseconds(250));
+        await DriveUntilAsync(() => JournaledStatus(noLeg) == OrderStatus.Confirmed, "the NO leg to confirm on chain");
 
         var events = await EventsOf(noLeg);
         var statuses = new List<OrderStatus>();

@@ -25,7 +25,7 @@ public sealed class AutoCloseSpec(ITestOutputHelper output) : EngineTestKit(outp
         result.Legs.Single(l => l.Outcome == Outcome.Yes).Filled.Value.Should().Be(20m);
         result.Legs.Single(l => l.Outcome == Outcome.No).Filled.Value.Should().Be(8m);
 
-        var report = await DriveAsync(reports.ExpectMsgAsync<AutoCloseReport>(timeout: TimeSpan.FromSeconds(20)), step: TimeSpan.FromMilliseconds(20));
+        var report = await DriveAsync(reports.ExpectMsgAsync<AutoCloseReport>(timeout: TimeSpan.FromSeconds(20)));
         report.Outcome.Should().Be(AutoCloseOutcome.Closed);
         report.Closed.Value.Should().Be(12m);
         report.RealizedLoss.Should().BeGreaterThan(0m, "the walk sold below the 0.40 fill price");
@@ -53,7 +53,7 @@ public sealed class AutoCloseSpec(ITestOutputHelper output) : EngineTestKit(outp
         var result = await ExecuteAsync(Arbitrage("floor-1", M1, 0.40m, 10m, 0.50m, 10m, maxSize: 10m));
         result.Error!.Code.Should().Be("FILL_MISMATCH");
 
-        var report = await DriveAsync(reports.ExpectMsgAsync<AutoCloseReport>(timeout: TimeSpan.FromSeconds(20)), step: TimeSpan.FromMilliseconds(20));
+        var report = await DriveAsync(reports.ExpectMsgAsync<AutoCloseReport>(timeout: TimeSpan.FromSeconds(20)));
         report.Outcome.Should().Be(AutoCloseOutcome.FloorReached);
         report.Remaining.Value.Should().Be(6m);
         Kalshi.Records.Placements.Where(p => p.Intent.Side == Side.Sell).Select(p => p.Intent.LimitPrice!.Value.Value)
@@ -71,7 +71,7 @@ public sealed class AutoCloseSpec(ITestOutputHelper output) : EngineTestKit(outp
             SetArbitrageBooks(M1, 0.40m, 10m, 0.50m, 5m);
             var result = await ExecuteAsync(Arbitrage($"bl-{i}", M1, 0.40m, 10m, 0.50m, 10m, maxSize: 10m));
             result.Error!.Code.Should().Be("FILL_MISMATCH");
-            await DriveAsync(reports.ExpectMsgAsync<AutoCloseReport>(timeout: TimeSpan.FromSeconds(20)), step: TimeSpan.FromMilliseconds(20));
+            await DriveAsync(reports.ExpectMsgAsync<AutoCloseReport>(timeout: TimeSpan.FromSeconds(20)));
         }
 
         SetArbitrageBooks(M1, 0.40m, 10m, 0.50m, 10m);
