@@ -28,6 +28,7 @@ public abstract class TestKit : MessageExpectations, IDisposable
         if (options.UseVirtualTime)
         {
             VirtualClock = new ManualTimeProvider();
+            Driver = new VirtualTimeDriver(VirtualClock);
             systemOptions = systemOptions with { TimeProvider = VirtualClock };
         }
         if (output is not null)
@@ -49,6 +50,9 @@ public abstract class TestKit : MessageExpectations, IDisposable
 
     /// <summary>The virtual clock, in virtual-time mode; null otherwise.</summary>
     public ManualTimeProvider? VirtualClock { get; }
+
+    /// <summary>Drives the virtual clock until a condition holds, in virtual-time mode; null otherwise.</summary>
+    public VirtualTimeDriver? Driver { get; }
 
     /// <summary>Moves the virtual clock forward, firing due timers.</summary>
     /// <exception cref="InvalidOperationException">The kit was not created with virtual time.</exception>

@@ -18,9 +18,10 @@ namespace ActorExec.Examples.Hedging;
 /// is sent again after <see cref="PerpSpotHedgerOptions.RetryInterval"/>. An entry that failed after
 /// its orders went out is never sent again, since that could double the position: the hedger counts
 /// as hedged, so drift checks re-balance what filled and a stop unwinds it. An exit is sent again
-/// until it succeeds; the engine paces those retries with its cooldown and hedge breaker.</para>
-/// <para>An exit answered <c>NO_HEDGE</c> counts as flat. The engine answers that from the hedge
-/// it has recorded, which an entry whose legs are still unresolved has not updated yet.</para>
+/// until it succeeds; the engine paces those retries with its hedge breaker (an exit never waits
+/// out the market's cooldown, since it reduces risk).</para>
+/// <para>An exit answered <c>NO_HEDGE</c> counts as flat: the engine claims the market first, so while
+/// an entry is still running the answer is <c>ALREADY_IN_FLIGHT</c> (retried), never <c>NO_HEDGE</c>.</para>
 /// </remarks>
 /// <example>
 /// <code>

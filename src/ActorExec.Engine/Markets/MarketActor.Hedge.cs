@@ -42,13 +42,18 @@ internal sealed partial class MarketActor
                 ReasonContext.Empty.With("open_until", HedgeBreaker.OpenUntil))));
             return;
         }
-        if (kind != ExecutionKind.HedgeEntry && (_state.Hedge is not { } hedge || hedge.PerpShort == 0 && hedge.SpotLong == 0))
-        {
-            Reply([sender], Refusal(id, kind, now, ExecutionErrors.Of(ExecutionErrorCode.NoHedge, $"there is no open hedge under {pair.Key}")));
-            return;
-        }
+        // The cooldown keeps a stale quote from being traded twice; an exit reduces risk and quotes nothing, so it never waits for one.
+        if (kind == ExecutionKind.HedgeExit && _state.Slot.PhaseAt(now) == InFlightPhase.CoolingDown)
+            _state.Slot = InFlightSlot.Idle(_market);
+        // Claim before looking at the hedge, so "the entry is still running" reads ALREADY_IN_FLIGHT, not NO_HEDGE.
         if (ClaimSlot(now, id, kind, sender) is not { } claimed)
             return;
+        if (kind != ExecutionKind.HedgeEntry && (_state.Hedge is not { } hedge || hedge.PerpShort == 0 && hedge.SpotLong == 0))
+        {
+            RefuseClaimed(claimed, ReleaseReason.ExecutionFailed, now, id, kind, sender,
+                ExecutionErrors.Of(ExecutionErrorCode.NoHedge, $"there is no open hedge under {pair.Key}"));
+            return;
+        }
         var error = HedgeMarket(pair.PerpVenue, pair.PerpMarket, now) ?? HedgeMarket(pair.SpotVenue, pair.SpotMarket, now);
         if (error is not null)
         {

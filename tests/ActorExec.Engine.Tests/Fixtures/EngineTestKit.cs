@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ActorExec.Engine.Venues;
 using ActorExec.Trading.Slippage;
 using ActorExec.Venues.Paper;
@@ -89,67 +88,13 @@ public abstract class EngineTestKit : TestKit.TestKit, IAsyncLifetime
         await Stores.DisposeAsync();
     }
 
-    /// <summary>Advances the virtual clock in steps until <paramref name="task"/> completes (at most <paramref name="maxVirtual"/> of virtual time, 30 s of real time).</summary>
-    protected async Task<T> DriveAsync<T>(Task<T> task, TimeSpan? step = null, TimeSpan? maxVirtual = null)
-    {
-        await DriveUntilAsync(() => task.IsCompleted, "the task to complete", step, maxVirtual);
-        return await task;
-    }
+    /// <summary>Drives the virtual clock until <paramref name="task"/> completes (see <see cref="VirtualTimeDriver"/>).</summary>
+    protected Task<T> DriveAsync<T>(Task<T> task, TimeSpan? maxStep = null, TimeSpan? maxVirtual = null)
+        => Driver!.CompletionOfAsync(task, maxStep: maxStep, maxVirtual: maxVirtual);
 
-    /// <summary>
-    /// Advances the virtual clock until <paramref name="condition"/> holds, like a discrete-event
-    /// simulation: once the actors have worked through everything the last step released, the clock
-    /// jumps to the next timer that falls due (at most <paramref name="step"/>, default 1 s, at a time).
-    /// </summary>
-    protected async Task DriveUntilAsync(Func<bool> condition, string what, TimeSpan? step = null, TimeSpan? maxVirtual = null)
-    {
-        var realLimit = Stopwatch.StartNew();
-        var virtualStart = Clock.GetUtcNow();
-        var limit = maxVirtual ?? TimeSpan.FromMinutes(10);
-        var maxStep = step ?? TimeSpan.FromSeconds(1);
-        while (!condition())
-        {
-            await QuiesceAsync();
-            if (condition())
-                break;
-            if (Clock.GetUtcNow() - virtualStart > limit)
-                throw new TimeoutException($"waited {limit} of virtual time for {what}");
-            if (realLimit.Elapsed > TimeSpan.FromSeconds(30))
-                throw new TimeoutException($"waited 30 s of real time for {what} (virtual time {Clock.GetUtcNow() - virtualStart})");
-            var nextDue = Clock.NextTimerDueIn ?? maxStep;
-            Clock.Advance(nextDue < maxStep ? nextDue : maxStep);
-        }
-    }
-
-    /// <summary>
-    /// Waits until the thread pool has been idle for a few consecutive checks (nothing queued, no more
-    /// workers busy than when the fixture started, no work items completing besides this check's own),
-    /// so virtual time only moves once the actors and the journal have worked through what the last
-    /// step released, however slow the machine.
-    /// </summary>
-    protected async Task QuiesceAsync()
-    {
-        var quiet = 0;
-        var deadline = Stopwatch.StartNew();
-        var completed = ThreadPool.CompletedWorkItemCount;
-        while (quiet < 2 && deadline.Elapsed < TimeSpan.FromSeconds(2))
-        {
-            await Task.Delay(1);
-            var nowCompleted = ThreadPool.CompletedWorkItemCount;
-            var idle = ThreadPool.PendingWorkItemCount == 0 && BusyWorkers() <= _idleBusyWorkers && nowCompleted - completed <= 2;
-            completed = nowCompleted;
-            quiet = idle ? quiet + 1 : 0;
-        }
-    }
-
-    private readonly int _idleBusyWorkers = BusyWorkers();
-
-    private static int BusyWorkers()
-    {
-        ThreadPool.GetMaxThreads(out var maxWorkers, out _);
-        ThreadPool.GetAvailableThreads(out var available, out _);
-        return maxWorkers - available;
-    }
+    /// <summary>Drives the virtual clock until <paramref name="condition"/> holds (see <see cref="VirtualTimeDriver"/>).</summary>
+    protected Task DriveUntilAsync(Func<bool> condition, string what, TimeSpan? maxStep = null, TimeSpan? maxVirtual = null)
+        => Driver!.UntilAsync(condition, what, maxStep, maxVirtual);
 
     /// <summary>Sends a command to the market region and drives the clock until its result arrives.</summary>
     protected Task<ExecutionResult> ExecuteAsync(IMarketCommand command, TimeSpan? step = null, ExecutionEngine? engine = null)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ActorExec.Venues.Paper;
 using Xunit.Abstractions;
 
@@ -10,7 +9,6 @@ namespace ActorExec.Examples.Tests.Fixtures;
 /// </summary>
 public abstract class StrategyTestKit : TestKit.TestKit, IAsyncLifetime
 {
-    private readonly int _idleBusyWorkers = BusyWorkers();
 
     protected StrategyTestKit(ITestOutputHelper output) : this(StrategyStores.Create(), output)
     {
@@ -50,8 +48,9 @@ public abstract class StrategyTestKit : TestKit.TestKit, IAsyncLifetime
         var noLiquidity = new PaperLiquidityOptions { Enabled = false };
         First = new PaperVenue(FirstVenueOptions() with { TimeProvider = Clock, Liquidity = noLiquidity });
         Second = new PaperVenue(SecondVenueOptions() with { TimeProvider = Clock, Liquidity = noLiquidity });
-        Engine = await ExecutionEngine.StartAsync(Sys, Stores.Queries,
-            [new VenueConnection(First, First), new VenueConnection(Second, Second)], EngineOptions);
+        // Loading the venues' markets pays their (virtual) latency, so the start is driven too.
+        Engine = await Driver!.CompletionOfAsync(ExecutionEngine.StartAsync(Sys, Stores.Queries,
+            [new VenueConnection(First, First), new VenueConnection(Second, Second)], EngineOptions), "the engine to start");
         await DriveUntilAsync(() => Engine.Venues.All.All(v => v.Status.IsReconciled), "both venues reconciled");
     }
 
@@ -61,82 +60,18 @@ public abstract class StrategyTestKit : TestKit.TestKit, IAsyncLifetime
         await Stores.DisposeAsync();
     }
 
-    /// <summary>
-    /// Advances the virtual clock by <paramref name="step"/> at a time, letting the actors and the
-    /// journal finish what each step released, until <paramref name="condition"/> holds.
-    /// </summary>
-    protected async Task DriveUntilAsync(Func<bool> condition, string what, TimeSpan? step = null, TimeSpan? maxVirtual = null)
-    {
-        var realLimit = Stopwatch.StartNew();
-        var virtualStart = Clock.GetUtcNow();
-        var limit = maxVirtual ?? TimeSpan.FromMinutes(10);
-        while (!condition())
-        {
-            await Task.Delay(1);
-            if (condition())
-                break;
-            if (Clock.GetUtcNow() - virtualStart > limit)
-                throw new TimeoutException($"waited {limit} of virtual time for {what}");
-            if (realLimit.Elapsed > TimeSpan.FromSeconds(30))
-                throw new TimeoutException($"waited 30 s of real time for {what}");
-            await QuiesceAsync();
-            if (condition())
-                break;
-            Clock.Advance(step ?? TimeSpan.FromMilliseconds(50));
-        }
-    }
+    /// <summary>Drives the virtual clock until <paramref name="condition"/> holds (see <see cref="VirtualTimeDriver"/>).</summary>
+    protected Task DriveUntilAsync(Func<bool> condition, string what, TimeSpan? step = null, TimeSpan? maxVirtual = null)
+        => Driver!.UntilAsync(condition, what, step, maxVirtual);
 
-    /// <summary>As <see cref="DriveUntilAsync(Func{bool}, string, TimeSpan?, TimeSpan?)"/>, polling an actor's answer to <paramref name="query"/>.</summary>
-    protected async Task<T> DriveUntilAsync<T>(IActorRef actor, object query, Func<T, bool> condition, string what, TimeSpan? step = null, TimeSpan? maxVirtual = null)
-    {
-        var realLimit = Stopwatch.StartNew();
-        var virtualStart = Clock.GetUtcNow();
-        var limit = maxVirtual ?? TimeSpan.FromMinutes(10);
-        while (true)
-        {
-            await QuiesceAsync();
-            var answer = await actor.Ask<T>(query, Timeout.InfiniteTimeSpan).WaitAsync(TimeSpan.FromSeconds(10));
-            if (condition(answer))
-                return answer;
-            if (Clock.GetUtcNow() - virtualStart > limit)
-                throw new TimeoutException($"waited {limit} of virtual time for {what}; last answer: {answer}");
-            if (realLimit.Elapsed > TimeSpan.FromSeconds(30))
-                throw new TimeoutException($"waited 30 s of real time for {what}; last answer: {answer}");
-            Clock.Advance(step ?? TimeSpan.FromMilliseconds(50));
-        }
-    }
-
-    /// <summary>
-    /// Waits until the thread pool has been idle for a few consecutive checks (nothing queued, no more
-    /// workers busy than when the fixture started, no work items completing besides this check's own),
-    /// so virtual time only moves once the actors and the journal have worked through the last step.
-    /// </summary>
-    protected async Task QuiesceAsync()
-    {
-        var quiet = 0;
-        var deadline = Stopwatch.StartNew();
-        var completed = ThreadPool.CompletedWorkItemCount;
-        while (quiet < 3 && deadline.Elapsed < TimeSpan.FromSeconds(2))
-        {
-            await Task.Delay(1);
-            var nowCompleted = ThreadPool.CompletedWorkItemCount;
-            var idle = ThreadPool.PendingWorkItemCount == 0 && BusyWorkers() <= _idleBusyWorkers && nowCompleted - completed <= 2;
-            completed = nowCompleted;
-            quiet = idle ? quiet + 1 : 0;
-        }
-    }
+    /// <summary>Drives the virtual clock until <paramref name="actor"/>'s answer to <paramref name="query"/> satisfies <paramref name="condition"/>.</summary>
+    protected Task<T> DriveUntilAsync<T>(IActorRef actor, object query, Func<T, bool> condition, string what, TimeSpan? step = null, TimeSpan? maxVirtual = null)
+        => Driver!.UntilAsync(() => actor.Ask<T>(query, Timeout.InfiniteTimeSpan), condition, what, step, maxVirtual);
 
     /// <summary>Our signed position in <paramref name="market"/> at <paramref name="venue"/> (zero when none is reported).</summary>
     protected static async Task<decimal> PositionAsync(PaperVenue venue, MarketId market)
     {
         var positions = await venue.GetPositionsAsync();
         return positions.Value.Where(p => p.Market == market).Sum(p => p.Contracts);
-    }
-
-    private static int BusyWorkers()
-    {
-        ThreadPool.GetMaxThreads(out var maxWorkers, out _);
-        ThreadPool.GetAvailableThreads(out var available, out _);
-        return maxWorkers - available;
     }
 }
