@@ -96,7 +96,9 @@ public abstract partial class PersistentActor
     /// in order once it is stored. Returns the task to wait for when the command persisted with
     /// Persist (so commands wait), or a completed task when it only used PersistAsync/DeferAsync.
     /// </summary>
-    private Task FlushPending()
+    private Task FlushPending() => FlushPending(_handlersDone);
+
+    private Task FlushPending(Task afterHandlersOf)
     {
         if (_pending.Count == 0)
             return Task.CompletedTask;
@@ -107,7 +109,7 @@ public abstract partial class PersistentActor
             ? Task.FromResult<IReadOnlyList<WriteResult>>([])
             : WriteSafely(writes);
         // Handlers of successive flushes run in flush order, even when a later write completes first.
-        var previous = _handlersDone;
+        var previous = afterHandlersOf;
         var done = Cell.StartInActor(() => RunHandlersAsync(previous, stored, batch));
         _handlersDone = done;
         return batch.Exists(p => p.Stashing) ? done : Task.CompletedTask;
@@ -132,6 +134,10 @@ public abstract partial class PersistentActor
         {
             await previous;
             RunHandlers(await stored, batch);
+            // A handler that persisted again (nested persist) is written now, not when the next
+            // command happens to arrive; a stashing one keeps commands waiting until it is stored.
+            // This flush's handlers have all run, so the nested one needs nothing to wait for.
+            await FlushPending(Task.CompletedTask);
         }
         catch (Exception e)
         {

@@ -22,6 +22,8 @@ public sealed class PersistentActorSpec() : TestKit.TestKit(new TestKitOptions
             });
             Recover<RecoveryCompleted>(_ => { });
             Command<string>(s => s == "late-handler", _ => Command<int>(_ => { }));
+            Command<string>(s => s.StartsWith("nested:", StringComparison.Ordinal), s => Persist(new Noted(s), outer =>
+                Persist(new Noted(outer.Text + "/inner"), inner => Sender.Tell($"noted {inner.Text} #{LastSequenceNr}", Self))));
             Command<string>(s => Persist(new Noted(s), n => Sender.Tell($"noted {n.Text} #{LastSequenceNr}", Self)));
         }
 
@@ -41,6 +43,18 @@ public sealed class PersistentActorSpec() : TestKit.TestKit(new TestKitOptions
         ActorOf(Props.Create(() => new Notes(false))).Tell("second");
 
         ExpectMsg("noted second #2");
+    }
+
+    [Fact]
+    public void Persist_InsideAPersistHandler_IsStoredWithoutWaitingForAnotherCommand()
+    {
+        var notes = ActorOf(Props.Create(() => new Notes(false)));
+
+        notes.Tell("nested:a");
+
+        ExpectMsg("noted nested:a/inner #2");
+        notes.Tell("after");
+        ExpectMsg("noted after #3");
     }
 
     [Fact]
