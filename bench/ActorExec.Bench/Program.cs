@@ -1,4 +1,5 @@
 using ActorExec.Bench;
+using ActorExec.Bench.Engine;
 using ActorExec.Bench.Kernel;
 using ActorExec.Bench.Persistence;
 
@@ -6,6 +7,7 @@ var suites = new Dictionary<string, Func<string[], Task<Report>>>(StringComparer
 {
     ["kernel"] = KernelSuite.RunAsync,
     ["persistence"] = PersistenceSuite.RunAsync,
+    ["engine"] = EngineSuite.RunAsync,
 };
 
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))
