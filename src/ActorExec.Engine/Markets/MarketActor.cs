@@ -260,6 +260,14 @@ internal sealed partial class MarketActor : PersistentActor, IWithTimers
                 $"leg {unknown.ClientOrderId} has no final answer from its venue since {unknown.Since:O}; the engine keeps asking",
                 ReasonContext.Empty.With("client_order_id", unknown.ClientOrderId.Value)), profit: null);
         }
+        else if (_state.Orders.TryGetValue(unknown.ClientOrderId, out var tracked) && tracked.Waiters.Count > 0)
+        {
+            // A single order gets the same answer as a leg: the strategy learns it is unresolved, the order keeps asking.
+            Reply(tracked.Waiters, OrderRefusal(unknown.ClientOrderId, tracked.ReceivedAt, ExecutionErrors.Of(ExecutionErrorCode.LegOutcomeUnknown,
+                $"order {unknown.ClientOrderId} has no final answer from its venue since {unknown.Since:O}; the engine keeps asking",
+                ReasonContext.Empty.With("client_order_id", unknown.ClientOrderId.Value))) with { Legs = unknown.Order is { } order ? [LegResult.Of(order)] : [] });
+            tracked.Waiters.Clear();
+        }
     }
 
     private void CloseOrders(IReadOnlyList<ClientOrderId> ids)
