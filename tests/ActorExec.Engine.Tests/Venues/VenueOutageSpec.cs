@@ -18,6 +18,11 @@ public sealed class VenueOutageSpec(ITestOutputHelper output) : EngineTestKit(ou
 
     private VenueEntry KalshiEntry => Engine.Venues.Find(KalshiId)!;
 
+    // Tokens refilled once a second instead of every 100 ms: the driver steps from timer to timer, and
+    // this spec lets tens of virtual seconds pass; rate limits play no part in it.
+    protected override VenueSupervisorOptions SupervisorOptions(VenueId venue)
+        => base.SupervisorOptions(venue) with { ReplenishmentPeriod = TimeSpan.FromSeconds(1) };
+
     [Fact]
     public async Task Outage_OrdersFail_BreakerOpensRefusesWithoutCallingTheVenueThenClosesAfterATrial()
     {
