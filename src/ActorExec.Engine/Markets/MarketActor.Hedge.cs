@@ -60,6 +60,15 @@ internal sealed partial class MarketActor
             RefuseClaimed(claimed, ReleaseReason.ExecutionFailed, now, id, kind, sender, error);
             return;
         }
+        // Pass the breaker only now, when the execution will run and report an outcome: after the open
+        // period this is the half-open trial, and its outcome closes or re-opens the breaker.
+        if (!HedgeBreaker.TryPass(now, out var trial))
+        {
+            RefuseClaimed(claimed, ReleaseReason.BreakerOpen, now, id, kind, sender, ExecutionErrors.Of(ExecutionErrorCode.HedgeBreakerOpen,
+                $"the execution breaker of hedge {pair.Key} is letting one trial through", ReasonContext.Empty.With("open_until", HedgeBreaker.OpenUntil)));
+            return;
+        }
+        PublishHedgeBreaker(trial);
         if (kind == ExecutionKind.HedgeExit)
         {
             var position = _state.Hedge!;
@@ -289,7 +298,11 @@ internal sealed partial class MarketActor
 
     private void RecordHedgeOutcome(bool success, string? code)
     {
-        var change = success ? HedgeBreaker.OnSuccess(Now) : HedgeBreaker.OnFailure(Now, code ?? "failed");
+        PublishHedgeBreaker(success ? HedgeBreaker.OnSuccess(Now) : HedgeBreaker.OnFailure(Now, code ?? "failed"));
+    }
+
+    private void PublishHedgeBreaker(BreakerStateChanged? change)
+    {
         if (change is null)
             return;
         Context.System.EventStream.Publish(change);

@@ -286,7 +286,8 @@ internal sealed partial class MarketActor : PersistentActor, IWithTimers
         report.ReplyTo.Tell(new OpenOrdersReport(report.RunId, _market, open), Self);
     }
 
-    private bool IsIdle => !_state.HasOpenWork && _children.Count == 0 && _hedgeBooks.Count == 0;
+    // A cooldown may live only in memory (dry runs, refusals): the market stays until it ends.
+    private bool IsIdle => !_state.HasOpenWork && _children.Count == 0 && _hedgeBooks.Count == 0 && _state.Slot.PhaseAt(Now) == InFlightPhase.Idle;
 
     private void MaybePassivate()
     {

@@ -73,9 +73,7 @@ public sealed class AdapterCrashSpec(ITestOutputHelper output) : EngineTestKit(o
         _engine.Venues.Find(KalshiId)!.Status.Breaker.State.Should().Be(BreakerState.Closed, "one crash is below the breaker's threshold");
     }
 
-    [Theory(Skip = "engine bug: same as VenueOutageSpec.Outage_OrderWhosePlacementFailed_IsPlacedExactlyOnceWhenTheVenueRecovers — "
-        + "after the crash the engine asks the venue, which answers NotFound; OrderActor.OnNotFound persists the resend (OrderSent) from inside "
-        + "a persist handler, PersistentActor never flushes it, and the order stays Pending with its PlaceOrder unanswered")]
+    [Theory]
     [InlineData(AdapterFault.ThrowBeforeSending)]
     [InlineData(AdapterFault.FaultBeforeSending)]
     public async Task PlaceOrder_AdapterCrashesBeforeSending_IsSentAgainAndPlacedExactlyOnce(AdapterFault fault)
@@ -90,9 +88,7 @@ public sealed class AdapterCrashSpec(ITestOutputHelper output) : EngineTestKit(o
         _kalshi.Records.DuplicateAttempts.Should().BeEmpty();
     }
 
-    [Fact(Skip = "engine bug: same as PlaceOrder_AdapterCrashesBeforeSending_IsSentAgainAndPlacedExactlyOnce — OrderActor.OnNotFound decides "
-        + "the resend (and, after MaxSendAttempts, the failure) inside a persist handler, which PersistentActor never flushes, so the order "
-        + "neither fails nor answers")]
+    [Fact]
     public async Task PlaceOrder_AdapterCrashesOnEveryAttempt_FailsWithAClearError()
     {
         _adapter.FailNextPlaces(_engine.Options.Orders.MaxSendAttempts, AdapterFault.ThrowBeforeSending);

@@ -82,12 +82,7 @@ public sealed class VenueOutageSpec(ITestOutputHelper output) : EngineTestKit(ou
         Kalshi.Records.PlacementCount(new ClientOrderId("outage-3")).Should().Be(1);
     }
 
-    [Fact(Skip = "engine bug: OrderActor.OnNotFound persists OrderSent (the resend) from inside the persist handler of OrderNotFound; "
-        + "PersistentActor only flushes persists made by a command handler (Receive -> FlushPending), never those made by a persist handler "
-        + "(RunHandlers), so the OrderSent is not written and the place is not resent until some other message reaches the order actor. "
-        + "An order whose placement failed during an outage is left Pending for ever after the venue answers NotFound, and its PlaceOrder is never answered. "
-        + "Any later message to the order actor (e.g. ForOrder(RefreshOrder) through the region) flushes it and the order is then placed once. "
-        + "Same pattern: the cancel and the 'never received after MaxSendAttempts' branches of OnNotFound")]
+    [Fact]
     public async Task Outage_OrderWhosePlacementFailed_IsPlacedExactlyOnceWhenTheVenueRecovers()
     {
         Kalshi.Faults.StartOutage(TimeSpan.FromSeconds(20));
@@ -121,10 +116,7 @@ public sealed class VenueOutageSpec(ITestOutputHelper output) : EngineTestKit(ou
         Kalshi.Records.PlaceCalls.Should().Be(6);
     }
 
-    [Fact(Skip = "engine bug: MarketActor.OnOrderOutcomeUnknown only answers the waiters of execution legs (LegOwners); for a single PlaceOrder "
-        + "(MarketState.Orders) it drops the OrderOutcomeUnknown that OrderActor sends once OrderActorOptions.ConfirmTimeout (60 s) has passed, "
-        + "so a strategy that sent PlaceOrder during a venue outage gets no ExecutionResult at all (never LEG_OUTCOME_UNKNOWN) until the venue answers, "
-        + "unlike ExecuteArbitrage whose waiters get LEG_OUTCOME_UNKNOWN after LegTimeout")]
+    [Fact]
     public async Task PlaceOrder_OutageLongerThanTheConfirmTimeout_IsAnsweredWithOutcomeUnknown()
     {
         Kalshi.Faults.StartOutage(TimeSpan.FromMinutes(30));
