@@ -36,6 +36,13 @@ internal static class Stats
 {
     public static double Median(IEnumerable<double> values) => Percentile(values, 50);
 
+    /// <summary>The suite's only option, <c>--runs N</c> (default 3).</summary>
+    /// <exception cref="ArgumentException">Anything else; the message names the suite and what was given.</exception>
+    public static int RunsOption(string[] args, string suite)
+        => args.Length == 2 && args[0] == "--runs" && int.TryParse(args[1], out var runs) && runs > 0
+            ? runs
+            : args.Length == 0 ? 3 : throw new ArgumentException($"unknown {suite} option '{string.Join(' ', args)}' (expected --runs N)");
+
     public static double Percentile(IEnumerable<double> values, double percent)
     {
         var sorted = values.OrderBy(v => v).ToArray();

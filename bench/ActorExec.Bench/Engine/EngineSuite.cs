@@ -22,9 +22,7 @@ internal static class EngineSuite
 
     public static async Task<Report> RunAsync(string[] args)
     {
-        var runs = args.Length == 2 && args[0] == "--runs" && int.TryParse(args[1], out var r) && r > 0
-            ? r
-            : args.Length == 0 ? 3 : throw new ArgumentException($"unknown engine option '{string.Join(' ', args)}' (expected --runs N)");
+        var runs = Stats.RunsOption(args, "engine");
         var report = new Report("engine");
         var latencySamples = 2_000;
         var rounds = 5;

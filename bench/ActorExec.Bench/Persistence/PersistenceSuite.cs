@@ -16,9 +16,7 @@ internal static class PersistenceSuite
 
     public static async Task<Report> RunAsync(string[] args)
     {
-        var runs = args.Length == 2 && args[0] == "--runs" && int.TryParse(args[1], out var r) && r > 0
-            ? r
-            : args.Length == 0 ? 3 : throw new ArgumentException($"unknown persistence option '{string.Join(' ', args)}' (expected --runs N)");
+        var runs = Stats.RunsOption(args, "persistence");
         var report = new Report("persistence");
 
         Console.Error.WriteLine("in-memory ...");
