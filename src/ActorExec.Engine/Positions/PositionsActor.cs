@@ -26,8 +26,9 @@ internal sealed partial class PositionsActor : PersistentActor, IWithTimers
     private readonly List<IActorRef> _waitingForCatchUp = [];
     private PositionBook _book = PositionBook.Empty;
     private long _offset;
-    private int _consecutiveErrors;
-    private TradingState _tradingState = TradingState.Active;
+    // Kept current fill by fill: rebuilding it from every position on each execution was the
+    // engine's hottest path (O(markets) per execution on the one positions actor).
+    private RiskSnapshot _risk = RiskSnapshot.Flat;
     private bool _caughtUp;
     private bool _catchUpQueued;
     private int _fillsSinceSnapshot;
@@ -54,12 +55,15 @@ internal sealed partial class PositionsActor : PersistentActor, IWithTimers
         });
         Command<RecordExecutionOutcome>(outcome =>
         {
-            _consecutiveErrors = outcome.Failed ? _consecutiveErrors + 1 : 0;
+            var errors = outcome.Failed ? _risk.ConsecutiveErrors + 1 : 0;
+            if (errors == _risk.ConsecutiveErrors)
+                return;
+            _risk = _risk.WithConsecutiveErrors(errors);
             Publish();
         });
         Command<SetTradingState>(set =>
         {
-            _tradingState = set.State;
+            _risk = _risk.WithState(set.State);
             Publish();
             Sender.Tell(Report(), Self);
         });
@@ -96,7 +100,7 @@ internal sealed partial class PositionsActor : PersistentActor, IWithTimers
                 switch (envelope.Event)
                 {
                     case OrderFilled filled:
-                        _book = _book.ApplyFill(ToExecuted(await IntentOf(envelope.PersistenceId), filled.Fill));
+                        ApplyFill(ToExecuted(await IntentOf(envelope.PersistenceId), filled.Fill));
                         applied++;
                         break;
                     case FillsVoided:
@@ -145,6 +149,7 @@ internal sealed partial class PositionsActor : PersistentActor, IWithTimers
         }
         LogRebuilt(Context.Logger, voided.Count, _offset);
         _book = book;
+        _risk = FullRiskSnapshot();
     }
 
     private async Task<OrderIntent> IntentOf(string persistenceId)
@@ -170,20 +175,34 @@ internal sealed partial class PositionsActor : PersistentActor, IWithTimers
 
     private DateOnly Today => DateOnly.FromDateTime(Context.System.TimeProvider.GetUtcNow().UtcDateTime);
 
-    private RiskSnapshot Snapshot()
+    private void ApplyFill(ExecutedFill fill)
     {
-        var byMarket = _book.Positions.Values.GroupBy(p => p.Key.Market).Select(g => KeyValuePair.Create(g.Key, g.Sum(p => p.Contracts)));
-        return new RiskSnapshot(_tradingState, byMarket, _book.DailyRealizedPnl(Today), _consecutiveErrors);
+        var key = new PositionKey(fill.Market, fill.Venue, fill.Outcome);
+        var before = _book.Get(key).Contracts;
+        _book = _book.ApplyFill(fill);
+        var change = _book.Get(key).Contracts - before;
+        if (change != 0)
+            _risk = _risk.WithPosition(fill.Market, _risk.PositionOf(fill.Market) + change);
     }
 
-    private void Publish() => _view.Publish(Snapshot());
+    /// <summary>The risk snapshot folded from the whole book: after a restore or a rebuild only.</summary>
+    private RiskSnapshot FullRiskSnapshot()
+    {
+        var byMarket = _book.Positions.Values.GroupBy(p => p.Key.Market).Select(g => KeyValuePair.Create(g.Key, g.Sum(p => p.Contracts)));
+        return new RiskSnapshot(_risk.State, byMarket, _book.DailyRealizedPnl(Today), _risk.ConsecutiveErrors);
+    }
 
-    private PositionsReport Report() => new(_book, _book.DailyRealizedPnl(Today), Today, Snapshot(), _offset);
+    private RiskSnapshot Current() => _risk = _risk.WithDailyPnl(_book.DailyRealizedPnl(Today));
+
+    private void Publish() => _view.Publish(Current());
+
+    private PositionsReport Report() => new(_book, _book.DailyRealizedPnl(Today), Today, Current(), _offset);
 
     private void Restore(PositionsSnapshot snapshot)
     {
         _offset = snapshot.Offset;
         _book = PositionBook.Restore(snapshot.Positions, snapshot.RealizedByDay.Select(d => KeyValuePair.Create(d.Day, d.Realized)));
+        _risk = FullRiskSnapshot();
     }
 
     private sealed class CatchUp

@@ -41,11 +41,24 @@ public sealed record RiskSnapshot
         }
 
         State = state;
-        Positions = builder.ToImmutable();
+        _positions = builder.ToImmutable();
         DailyPnl = dailyPnl;
         ConsecutiveErrors = consecutiveErrors;
-        TotalAbsolutePosition = Positions.Values.Sum(Math.Abs);
+        TotalAbsolutePosition = _positions.Values.Sum(Math.Abs);
     }
+
+    // The derivations below share the position map, so a caller that keeps a snapshot current pays
+    // O(log markets) per change instead of rebuilding it from every position.
+    private RiskSnapshot(TradingState state, ImmutableDictionary<MarketId, decimal> positions, decimal total, decimal dailyPnl, int consecutiveErrors)
+    {
+        State = state;
+        _positions = positions;
+        TotalAbsolutePosition = total;
+        DailyPnl = dailyPnl;
+        ConsecutiveErrors = consecutiveErrors;
+    }
+
+    private readonly ImmutableDictionary<MarketId, decimal> _positions;
 
     /// <summary>A flat, active account: no positions, no P&amp;L, no errors.</summary>
     public static RiskSnapshot Flat { get; } = new(TradingState.Active, [], 0m, 0);
@@ -54,7 +67,7 @@ public sealed record RiskSnapshot
     public TradingState State { get; }
 
     /// <summary>Signed contracts per market; markets absent here are flat.</summary>
-    public IReadOnlyDictionary<MarketId, decimal> Positions { get; }
+    public IReadOnlyDictionary<MarketId, decimal> Positions => _positions;
 
     /// <summary>Today's profit (positive) or loss (negative), in quote currency.</summary>
     public decimal DailyPnl { get; }
@@ -69,10 +82,35 @@ public sealed record RiskSnapshot
     public decimal TotalAbsolutePosition { get; }
 
     /// <summary>The signed position in <paramref name="market"/>; zero when flat.</summary>
-    public decimal PositionOf(MarketId market) => Positions.TryGetValue(market, out var contracts) ? contracts : 0m;
+    public decimal PositionOf(MarketId market) => _positions.TryGetValue(market, out var contracts) ? contracts : 0m;
 
     /// <summary>A copy in another trading state.</summary>
-    public RiskSnapshot WithState(TradingState state) => new(state, Positions, DailyPnl, ConsecutiveErrors);
+    /// <exception cref="ArgumentOutOfRangeException">The state is undefined.</exception>
+    public RiskSnapshot WithState(TradingState state)
+        => Enum.IsDefined(state)
+            ? new(state, _positions, TotalAbsolutePosition, DailyPnl, ConsecutiveErrors)
+            : throw new ArgumentOutOfRangeException(nameof(state), state, $"{nameof(TradingState)} {(int)state} is not a defined state");
+
+    /// <summary>A copy whose position in <paramref name="market"/> is <paramref name="contracts"/> (zero: flat).</summary>
+    /// <exception cref="ArgumentException">The market id is default.</exception>
+    public RiskSnapshot WithPosition(MarketId market, decimal contracts)
+    {
+        if (market.Value is null)
+            throw new ArgumentException("a position needs a market id, got default(MarketId)", nameof(market));
+        var total = TotalAbsolutePosition - Math.Abs(PositionOf(market)) + Math.Abs(contracts);
+        var positions = contracts == 0 ? _positions.Remove(market) : _positions.SetItem(market, contracts);
+        return new(State, positions, total, DailyPnl, ConsecutiveErrors);
+    }
+
+    /// <summary>A copy with today's P&amp;L set to <paramref name="dailyPnl"/>.</summary>
+    public RiskSnapshot WithDailyPnl(decimal dailyPnl) => new(State, _positions, TotalAbsolutePosition, dailyPnl, ConsecutiveErrors);
+
+    /// <summary>A copy with the error streak set to <paramref name="consecutiveErrors"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The count is negative.</exception>
+    public RiskSnapshot WithConsecutiveErrors(int consecutiveErrors)
+        => consecutiveErrors >= 0
+            ? new(State, _positions, TotalAbsolutePosition, DailyPnl, consecutiveErrors)
+            : throw new ArgumentOutOfRangeException(nameof(consecutiveErrors), consecutiveErrors, $"consecutiveErrors must not be negative, got {consecutiveErrors}");
 
     /// <inheritdoc />
     public override string ToString()

@@ -74,4 +74,43 @@ public sealed class RiskSnapshotSpec
         snapshot.DailyPnl.Should().Be(-3m);
         snapshot.ConsecutiveErrors.Should().Be(2);
     }
+
+    [Fact]
+    public void WithPosition_ChangesOneMarket_TotalFollowsAndOthersStay()
+    {
+        var snapshot = new RiskSnapshot(TradingState.Active, [new(M1, 30m), new(M2, -70m)], -5m, 1);
+
+        var moved = snapshot.WithPosition(M1, -10m).WithPosition(new MarketId("M3"), 4m);
+
+        moved.PositionOf(M1).Should().Be(-10m);
+        moved.PositionOf(M2).Should().Be(-70m);
+        moved.TotalAbsolutePosition.Should().Be(84m);
+        moved.Should().BeEquivalentTo(new RiskSnapshot(TradingState.Active, [new(M1, -10m), new(M2, -70m), new(new MarketId("M3"), 4m)], -5m, 1));
+        snapshot.PositionOf(M1).Should().Be(30m, "the original snapshot is immutable");
+    }
+
+    [Fact]
+    public void WithPosition_Zero_RemovesTheMarket()
+    {
+        var flat = new RiskSnapshot(TradingState.Active, [new(M1, 30m)], 0m, 0).WithPosition(M1, 0m);
+
+        flat.Positions.Should().BeEmpty();
+        flat.TotalAbsolutePosition.Should().Be(0m);
+    }
+
+    [Fact]
+    public void WithPosition_DefaultMarket_Throws()
+        => FluentActions.Invoking(() => RiskSnapshot.Flat.WithPosition(default, 1m)).Should().Throw<ArgumentException>().WithMessage("*default(MarketId)*");
+
+    [Fact]
+    public void WithConsecutiveErrorsAndDailyPnl_KeepPositions()
+    {
+        var snapshot = new RiskSnapshot(TradingState.Active, [new(M1, 5m)], 0m, 0).WithConsecutiveErrors(3).WithDailyPnl(-12m);
+
+        snapshot.ConsecutiveErrors.Should().Be(3);
+        snapshot.DailyPnl.Should().Be(-12m);
+        snapshot.PositionOf(M1).Should().Be(5m);
+        FluentActions.Invoking(() => snapshot.WithConsecutiveErrors(-1)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => snapshot.WithState((TradingState)99)).Should().Throw<ArgumentOutOfRangeException>();
+    }
 }
