@@ -216,7 +216,7 @@ internal sealed partial class MarketActor : PersistentActor, IWithTimers
         if (_children.TryGetValue(id, out var child))
             child.Restarts = 0;
         if (order.Fills.Count > 0 || order.VoidedFills.Count > 0)
-            _services.Positions.Tell(FillsJournaled.Instance, Self);
+            _services.Positions.Tell(new FillsJournaled(order.Intent), Self);
 
         if (_state.LegOwners.TryGetValue(id, out var owner) && _state.Executions.TryGetValue(owner, out var execution))
         {

@@ -45,7 +45,11 @@ internal sealed partial class PositionsActor : PersistentActor, IWithTimers
             QueueCatchUp();
         });
         CommandAsync<CatchUp>(_ => CatchUpAsync());
-        Command<FillsJournaled>(_ => QueueCatchUp());
+        Command<FillsJournaled>(journaled =>
+        {
+            Remember(OrderActor.PersistenceIdOf(journaled.Intent.ClientOrderId), journaled.Intent);
+            QueueCatchUp();
+        });
         Command<GetPositions>(_ =>
         {
             if (_caughtUp)
@@ -160,13 +164,18 @@ internal sealed partial class PositionsActor : PersistentActor, IWithTimers
         {
             if (envelope.Event is OrderSubmitted submitted)
             {
-                if (_intents.Count >= IntentCacheLimit)
-                    _intents.Clear();
-                _intents[persistenceId] = submitted.Intent;
+                Remember(persistenceId, submitted.Intent);
                 return submitted.Intent;
             }
         }
         throw new InvalidOperationException($"journal of {persistenceId} has fills but no OrderSubmitted at sequence number 1");
+    }
+
+    private void Remember(string persistenceId, OrderIntent intent)
+    {
+        if (_intents.Count >= IntentCacheLimit)
+            _intents.Clear();
+        _intents[persistenceId] = intent;
     }
 
     private static ExecutedFill ToExecuted(OrderIntent intent, Fill fill)

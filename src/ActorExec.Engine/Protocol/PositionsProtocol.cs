@@ -1,14 +1,15 @@
+using ActorExec.Trading.Orders;
 using ActorExec.Trading.Positions;
 using ActorExec.Trading.Risk;
 
 namespace ActorExec.Engine;
 
-/// <summary>Tells the positions read model that fills were journaled, so it reads the journal now rather than at its next poll.</summary>
-public sealed record FillsJournaled
-{
-    /// <summary>The one instance.</summary>
-    public static readonly FillsJournaled Instance = new();
-}
+/// <summary>
+/// Tells the positions read model that fills of the order with <paramref name="Intent"/> were
+/// journaled, so it reads the journal now rather than at its next poll, and knows the order's market,
+/// venue and outcome without reading its first event back.
+/// </summary>
+public sealed record FillsJournaled(OrderIntent Intent);
 
 /// <summary>Asks the positions read model for its current book.</summary>
 public sealed record GetPositions

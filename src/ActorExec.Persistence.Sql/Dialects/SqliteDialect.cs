@@ -14,6 +14,8 @@ internal sealed class SqliteDialect : SqlDialect
     private static readonly long UnixEpochTicks = DateTimeOffset.UnixEpoch.UtcTicks;
     private readonly string _connectionString;
     private readonly string _path;
+    private static readonly object Initialized = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _initialized = [];
 
     public SqliteDialect(string path)
     {
@@ -34,11 +36,16 @@ internal sealed class SqliteDialect : SqlDialect
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // Pragmas belong to the native connection, which the pool hands out again: set them once
+            // per native connection, not on every open (recovery opens several per actor).
+            if (connection.Handle is not { } handle || _initialized.TryGetValue(handle, out _))
+                return connection;
             await using var pragmas = connection.CreateCommand();
             // page_size only takes effect on a new file: 1 KiB pages make each commit's scattered index
             // updates cheaper to log (measured: about 1.8x the durable write rate of 4 KiB pages).
             pragmas.CommandText = "PRAGMA page_size=1024; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _initialized.AddOrUpdate(handle, Initialized);
             return connection;
         }
         catch
