@@ -51,6 +51,7 @@ internal sealed partial class MarketActor : PersistentActor, IWithTimers
         Command<Terminated>(OnChildTerminated);
         Command<ReceiveTimeout>(_ => MaybePassivate());
         Command<WakeMarket>(_ => { });
+        Command<GetMarketState>(_ => Sender.Tell(_state.Report(Now), Self));
         Command<StopIfIdle>(_ =>
         {
             if (IsIdle)

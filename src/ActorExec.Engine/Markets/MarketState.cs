@@ -159,6 +159,19 @@ internal sealed class MarketState(MarketId market, InFlightOptions inFlight, Aut
         }
     }
 
+    public MarketStateReport Report(DateTimeOffset now) => new(
+        Market,
+        Slot.PhaseAt(now),
+        Slot.Phase == InFlightPhase.InFlight ? Slot.Since : null,
+        Slot.PhaseAt(now) == InFlightPhase.CoolingDown ? Slot.Until : null,
+        Blacklist.IsBlacklisted(Market, now) ? Blacklist.BlacklistedUntil(Market) : null,
+        Mismatches.Count,
+        [.. Orders.Keys.Concat(LegOwners.Keys).OrderBy(id => id.Value, StringComparer.Ordinal)],
+        Hedge is { } hedge ? $"perp short {hedge.PerpShort} @ {hedge.PerpEntryPrice}, spot long {hedge.SpotLong} @ {hedge.SpotEntryPrice}" : null,
+        [.. Executions.Values.OrderByDescending(e => e.Started.At).Select(e => new ExecutionSummary(
+            e.Id.Value, e.Started.Kind, e.Started.At, e.Finished?.At, e.Finished?.Success, e.Finished?.ErrorCode, e.Finished?.Profit,
+            [.. e.Started.Legs.Select(l => l.ClientOrderId)]))]);
+
     public MarketSnapshot ToSnapshot() => new(
         Slot.Phase, Slot.Since, Slot.Until,
         [.. Mismatches],

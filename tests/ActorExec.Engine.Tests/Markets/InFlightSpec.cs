@@ -70,4 +70,29 @@ public sealed class InFlightSpec(ITestOutputHelper output) : EngineTestKit(outpu
         Kalshi.Records.PlaceCalls.Should().Be(0);
         (await ExecuteAsync(Arbitrage("dry-2", M1, 0.40m, 100m, 0.50m, 100m))).Error!.Code.Should().Be("COOLING_DOWN");
     }
+
+    [Fact]
+    public async Task GetMarketState_InFlightThenCoolingDown_ReportsSlotOpenLegsAndExecutions()
+    {
+        SetArbitrageBooks(M1, 0.40m, 100m, 0.50m, 100m);
+        var first = Engine.Region.Ask<ExecutionResult>(Arbitrage("st-1", M1, 0.40m, 100m, 0.50m, 100m, maxSize: 10m), Timeout.InfiniteTimeSpan);
+        await Driver!.QuiesceAsync();
+
+        var during = await Engine.Region.Ask<MarketStateReport>(new GetMarketState(M1), Timeout.InfiniteTimeSpan).WaitAsync(TimeSpan.FromSeconds(10));
+        during.Phase.Should().Be(Trading.Execution.InFlightPhase.InFlight);
+        during.InFlightSince.Should().NotBeNull();
+        during.OpenOrders.Select(o => o.Value).Should().Equal("st-1.no", "st-1.yes");
+        during.RecentExecutions.Should().ContainSingle(e => e.Id == "st-1" && e.FinishedAt == null);
+
+        (await DriveAsync(first)).Success.Should().BeTrue();
+
+        var after = await Engine.Region.Ask<MarketStateReport>(new GetMarketState(M1), Timeout.InfiniteTimeSpan).WaitAsync(TimeSpan.FromSeconds(10));
+        after.Phase.Should().Be(Trading.Execution.InFlightPhase.CoolingDown);
+        after.CoolingDownUntil.Should().NotBeNull();
+        after.BlacklistedUntil.Should().BeNull();
+        var execution = after.RecentExecutions.Should().ContainSingle().Subject;
+        execution.Success.Should().BeTrue();
+        execution.Profit.Should().BeGreaterThan(0m);
+        execution.Legs.Select(l => l.Value).Should().Equal("st-1.yes", "st-1.no");
+    }
 }
