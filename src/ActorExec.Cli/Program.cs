@@ -1,0 +1,2 @@
+Console.Error.WriteLine("actorexec: not implemented yet");
+return 2;
