@@ -1,2 +1,1 @@
-Console.Error.WriteLine("actorexec: not implemented yet");
-return 2;
+return await ActorExec.Cli.CliApp.RunAsync(args, Console.Out, Console.Error, ActorExec.Cli.CliEnvironment.FromProcess());
