@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace ActorExec.Cli.Commands;
 
@@ -7,14 +8,22 @@ internal static class CountOption
 {
     public static Option<int?> Create(string name, string description)
     {
-        var option = new Option<int?>(name) { Description = description, HelpName = "N" };
-        option.Validators.Add(result =>
+        return new Option<int?>(name)
         {
-            if (result.GetValueOrDefault<int?>() is < 1 and var value)
+            Description = description,
+            HelpName = "N",
+            // A parser rather than a validator: System.CommandLine runs validators even on a value it
+            // could not convert, and reading that value then throws instead of reporting.
+            CustomParser = result =>
             {
-                result.AddError($"{name} must be at least 1, not {value}");
-            }
-        });
-        return option;
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1)
+                {
+                    return count;
+                }
+                result.AddError($"{name} must be a whole number of at least 1, not '{text}'");
+                return null;
+            },
+        };
     }
 }

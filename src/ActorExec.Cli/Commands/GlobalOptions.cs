@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using ActorExec.Cli.Http;
 
@@ -39,16 +40,9 @@ internal sealed class GlobalOptions
             Description = "Seconds to wait for the node's answer",
             HelpName = "seconds",
             DefaultValueFactory = _ => DefaultTimeoutSeconds,
+            CustomParser = ParseTimeout,
             Recursive = true,
         };
-        Timeout.Validators.Add(result =>
-        {
-            var seconds = result.GetValueOrDefault<double>();
-            if (!(seconds is > 0 and <= MaxTimeoutSeconds))
-            {
-                result.AddError($"--timeout must be more than 0 and at most {MaxTimeoutSeconds.ToString(CultureInfo.InvariantCulture)} seconds, not {seconds.ToString(CultureInfo.InvariantCulture)}");
-            }
-        });
     }
 
     public Option<string> Node { get; }
@@ -75,6 +69,20 @@ internal sealed class GlobalOptions
     }
 
     public bool WantsJson(ParseResult result) => result.GetValue(Json);
+
+    // A parser rather than a validator: System.CommandLine runs validators even on a value it could
+    // not convert, and reading that value then throws instead of reporting.
+    private static double ParseTimeout(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
+            && seconds is > 0 and <= MaxTimeoutSeconds)
+        {
+            return seconds;
+        }
+        result.AddError($"--timeout must be a number of seconds above 0 and at most {MaxTimeoutSeconds.ToString(CultureInfo.InvariantCulture)}, not '{text}'");
+        return DefaultTimeoutSeconds;
+    }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
