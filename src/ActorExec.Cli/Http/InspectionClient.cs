@@ -81,12 +81,13 @@ internal sealed class InspectionClient : IDisposable
         var request = $"{method} {pathAndQuery}";
         string body;
         HttpStatusCode status;
+        string? reasonPhrase;
         bool success;
         try
         {
             using var message = new HttpRequestMessage(method, pathAndQuery);
             using var response = await http.SendAsync(message, ct).ConfigureAwait(false);
-            (status, success) = (response.StatusCode, response.IsSuccessStatusCode);
+            (status, reasonPhrase, success) = (response.StatusCode, response.ReasonPhrase, response.IsSuccessStatusCode);
             body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
         }
         catch (HttpRequestException error)
@@ -100,7 +101,7 @@ internal sealed class InspectionClient : IDisposable
         }
         if (!success)
         {
-            throw NodeFailures.FromStatus(status, body, request, tokenSent);
+            throw NodeFailures.FromStatus(status, reasonPhrase, body, request, tokenSent);
         }
         return Read<T>(body, request);
     }

@@ -18,10 +18,10 @@ internal static class NodeFailures
             $"the ActorExec node at {node} did not answer {request} within {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (--timeout seconds)");
 
     /// <summary>The error for a non-success status; <paramref name="body"/> is read for the node's <see cref="ApiError"/>.</summary>
-    public static CliException FromStatus(HttpStatusCode status, string body, string request, bool tokenSent)
+    public static CliException FromStatus(HttpStatusCode status, string? reasonPhrase, string body, string request, bool tokenSent)
     {
         var nodeSays = ApiErrorText(body);
-        var code = $"{(int)status} {status}";
+        var code = $"{(int)status} {(string.IsNullOrEmpty(reasonPhrase) ? status.ToString() : reasonPhrase)}";
         switch (status)
         {
             case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:

@@ -77,7 +77,7 @@ public sealed class InspectionClientFailureSpec : FakeNodeSpec
         var result = await RunAsync("orders", "list");
 
         result.ExitCode.Should().Be(6);
-        result.Stderr.Should().Be($"error: the node answered 500 InternalServerError to GET /api/v1/orders: journal unavailable{Environment.NewLine}");
+        result.Stderr.Should().Be($"error: the node answered 500 Internal Server Error to GET /api/v1/orders: journal unavailable{Environment.NewLine}");
     }
 
     [Fact]
