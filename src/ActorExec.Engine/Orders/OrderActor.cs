@@ -49,7 +49,7 @@ internal sealed partial class OrderActor : PersistentActor, IWithTimers
         Command<CancelTick>(_ => SendCancel());
     }
 
-    public static string PersistenceIdOf(ClientOrderId id) => "order-" + id.Value;
+    public static string PersistenceIdOf(ClientOrderId id) => Persistence.EngineJournal.OrderPrefix + id.Value;
 
     public override string PersistenceId => PersistenceIdOf(_id);
 

@@ -26,10 +26,15 @@ public sealed class VenueStatus(VenueId venue)
         return breaker.State == BreakerState.Closed || (breaker.State == BreakerState.Open && now >= breaker.OpenUntil) || breaker.State == BreakerState.HalfOpen;
     }
 
-    internal void Publish(BreakerState state, DateTimeOffset openUntil) => _breaker = new BreakerSnapshot(state, openUntil);
+    internal void Publish(BreakerState state, DateTimeOffset openUntil, int consecutiveFailures)
+    {
+        var current = _breaker;
+        if (current.State != state || current.OpenUntil != openUntil || current.ConsecutiveFailures != consecutiveFailures)
+            _breaker = new BreakerSnapshot(state, openUntil, consecutiveFailures);
+    }
 
     internal void MarkReconciled() => _reconciled = true;
 
-    /// <summary>A breaker state and, when open, until when.</summary>
-    public sealed record BreakerSnapshot(BreakerState State, DateTimeOffset OpenUntil);
+    /// <summary>A breaker state, when open until when, and the venue faults in a row so far.</summary>
+    public sealed record BreakerSnapshot(BreakerState State, DateTimeOffset OpenUntil, int ConsecutiveFailures = 0);
 }

@@ -215,9 +215,9 @@ internal sealed partial class VenueSupervisor : ReceiveActor, IWithTimers
 
     private void Publish(BreakerStateChanged? change)
     {
+        _venue.Status.Publish(change?.To ?? _venue.Status.Breaker.State, _breaker.OpenUntil, _breaker.ConsecutiveFailures);
         if (change is null)
             return;
-        _venue.Status.Publish(change.To, _breaker.OpenUntil);
         Context.System.EventStream.Publish(change);
         EngineMetrics.BreakerState.Record((int)change.To, new KeyValuePair<string, object?>("breaker", change.Name));
         LogBreakerChanged(Context.Logger, change.Name, change.From, change.To, change.Reason);
