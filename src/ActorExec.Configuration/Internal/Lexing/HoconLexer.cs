@@ -262,7 +262,7 @@ internal sealed class HoconLexer
             case 'r': builder.Append('\r'); break;
             case 't': builder.Append('\t'); break;
             case 'u':
-                var hex = backslash + 6 <= _text.Length ? _text.Substring(backslash + 2, 4) : "";
+                var hex = _text.Substring(backslash + 2, Math.Min(4, _text.Length - backslash - 2));
                 if (hex.Length != 4 || !ushort.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
                     throw EscapeError(backslash, $"invalid escape '\\u{hex}' in a quoted string: \\u needs four hex digits");
                 builder.Append((char)code);
