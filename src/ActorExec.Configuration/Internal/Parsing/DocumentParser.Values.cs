@@ -11,7 +11,7 @@ internal sealed partial class DocumentParser
     /// The value at the cursor: every simple value, substitution, object and array on the line,
     /// with the whitespace between them. Null when there is no value at all.
     /// </summary>
-    private SyntaxNode? ParseValue(string[]? path, string? key)
+    private SyntaxNode? ParseValue(string[]? path, string[]? key)
     {
         var parts = new List<SyntaxNode>();
         while (true)
@@ -43,7 +43,7 @@ internal sealed partial class DocumentParser
     /// One value from the parts of a concatenation: a lone part keeps its type, literals fold into
     /// one string now, and anything holding a substitution waits for resolution.
     /// </summary>
-    private static SyntaxNode? Concatenate(List<SyntaxNode> parts, string? key)
+    private static SyntaxNode? Concatenate(List<SyntaxNode> parts, string[]? key)
     {
         var first = parts.FindIndex(p => p is not WhitespaceNode);
         if (first < 0)
@@ -65,7 +65,7 @@ internal sealed partial class DocumentParser
     }
 
     /// <summary>Literal objects, arrays and strings can never concatenate with each other; say so where it happens.</summary>
-    private static void RejectMixedLiterals(List<SyntaxNode> parts, string? key)
+    private static void RejectMixedLiterals(List<SyntaxNode> parts, string[]? key)
     {
         SyntaxNode? previous = null;
         foreach (var part in parts)
@@ -73,7 +73,7 @@ internal sealed partial class DocumentParser
             if (part is WhitespaceNode or SubstitutionNode)
                 continue;
             if (previous is not null && Describe(previous) != Describe(part))
-                throw new HoconException(part.Origin, key,
+                throw new HoconException(part.Origin, Display(key),
                     $"cannot concatenate {Describe(previous)} with {Describe(part)}; a concatenation is all strings, all arrays or all objects");
             previous = part;
         }
@@ -86,7 +86,7 @@ internal sealed partial class DocumentParser
         _ => "a string",
     };
 
-    private ArrayNode ParseArray(string? key)
+    private ArrayNode ParseArray(string[]? key)
     {
         var open = _cursor.Next();
         var elements = new List<SyntaxNode>();
@@ -109,26 +109,26 @@ internal sealed partial class DocumentParser
                     commaAllowed = separatorNeeded = false;
                     continue;
                 case TokenKind.Comma:
-                    throw new HoconException(token.Origin, key, "unexpected ','; a comma must follow an array element (no leading or doubled commas)");
+                    throw new HoconException(token.Origin, Display(key), "unexpected ','; a comma must follow an array element (no leading or doubled commas)");
                 case TokenKind.CloseBracket:
                     _cursor.Next();
                     return new ArrayNode(elements, open.Origin);
                 case TokenKind.EndOfInput:
-                    throw new HoconException(open.Origin, key, "'[' is never closed (the input ends first)");
+                    throw new HoconException(open.Origin, Display(key), "'[' is never closed (the input ends first)");
                 case TokenKind.CloseBrace:
-                    throw new HoconException(token.Origin, key, $"unexpected '}}' inside the array opened at line {open.Origin.Line}, column {open.Origin.Column}");
+                    throw new HoconException(token.Origin, Display(key), $"unexpected '}}' inside the array opened at line {open.Origin.Line}, column {open.Origin.Column}");
             }
 
             if (separatorNeeded)
-                throw new HoconException(token.Origin, key, $"expected ',' or a new line between array elements, found {token.Describe()}");
+                throw new HoconException(token.Origin, Display(key), $"expected ',' or a new line between array elements, found {token.Describe()}");
             var element = ParseValue(path: null, key)
-                ?? throw new HoconException(token.Origin, key, $"unexpected {token.Describe()} in an array");
+                ?? throw new HoconException(token.Origin, Display(key), $"unexpected {token.Describe()} in an array");
             elements.Add(element);
             commaAllowed = separatorNeeded = true;
         }
     }
 
-    private SubstitutionNode ParseSubstitution(string? key)
+    private SubstitutionNode ParseSubstitution(string[]? key)
     {
         var start = _cursor.Next();
         var tokens = new List<Token>();
@@ -136,15 +136,15 @@ internal sealed partial class DocumentParser
         {
             var token = _cursor.Peek;
             if (token.Kind is TokenKind.Newline or TokenKind.EndOfInput)
-                throw new HoconException(start.Origin, key, "unclosed substitution: missing '}' before the end of the line");
+                throw new HoconException(start.Origin, Display(key), "unclosed substitution: missing '}' before the end of the line");
             if (!token.IsSimpleValue && token.Kind != TokenKind.Whitespace)
-                throw new HoconException(token.Origin, key, $"unexpected {token.Describe()} inside a substitution; a substitution holds a path such as ${{a.b}}");
+                throw new HoconException(token.Origin, Display(key), $"unexpected {token.Describe()} inside a substitution; a substitution holds a path such as ${{a.b}}");
             tokens.Add(_cursor.Next());
         }
 
         _cursor.Next();
         if (tokens.All(t => t.Kind == TokenKind.Whitespace))
-            throw new HoconException(start.Origin, key, "empty substitution; write a path such as ${a.b}");
+            throw new HoconException(start.Origin, Display(key), "empty substitution; write a path such as ${a.b}");
         var (segments, _) = PathExpression.Build(tokens, key);
         return new SubstitutionNode(segments, optional: start.Text == "?", _includePrefix, start.Origin);
     }

@@ -69,7 +69,7 @@ internal sealed partial class DocumentParser
     {
         var commaAllowed = false;
         var separatorNeeded = false;
-        var lastKey = Display(path);
+        var lastKey = path;
         while (true)
         {
             var token = _cursor.Peek;
@@ -87,7 +87,7 @@ internal sealed partial class DocumentParser
                     commaAllowed = separatorNeeded = false;
                     continue;
                 case TokenKind.Comma:
-                    throw new HoconException(token.Origin, lastKey, "unexpected ','; a comma must follow a field (no leading or doubled commas)");
+                    throw new HoconException(token.Origin, Display(lastKey), "unexpected ','; a comma must follow a field (no leading or doubled commas)");
                 case TokenKind.CloseBrace when opening is not null:
                     _cursor.Next();
                     return;
@@ -106,28 +106,31 @@ internal sealed partial class DocumentParser
         }
     }
 
-    private static HoconException UnexpectedAfterValue(Token token, string? key) => token.Kind switch
+    private static HoconException UnexpectedAfterValue(Token token, string[]? keyPath)
     {
-        TokenKind.Colon or TokenKind.Equals or TokenKind.PlusEquals =>
-            new HoconException(token.Origin, key, $"unexpected {token.Describe()} in a value; quote strings that contain it"),
-        TokenKind.CloseBracket => new HoconException(token.Origin, key, "']' has no matching '['"),
-        _ => new HoconException(token.Origin, key, $"expected ',' or a new line after the value, found {token.Describe()}"),
-    };
+        var reason = token.Kind switch
+        {
+            TokenKind.Colon or TokenKind.Equals or TokenKind.PlusEquals => $"unexpected {token.Describe()} in a value; quote strings that contain it",
+            TokenKind.CloseBracket => "']' has no matching '['",
+            _ => $"expected ',' or a new line after the value, found {token.Describe()}",
+        };
+        return new HoconException(token.Origin, Display(keyPath), reason);
+    }
 
     /// <summary>Parses one field (or include) into <paramref name="target"/>; returns the key path for later messages.</summary>
-    private string? ParseField(ObjectNode target, string[]? path)
+    private string[]? ParseField(ObjectNode target, string[]? path)
     {
         var first = _cursor.Peek;
         if (first.Kind == TokenKind.UnquotedString && first.Text == "include")
         {
             _cursor.Next();
             ParseInclude(target, path, first.Origin);
-            return Display(path);
+            return path;
         }
 
         var (segments, origins) = ParseKey(path);
         var fullPath = path is null ? null : (string[])[.. path, .. segments];
-        var key = Display(fullPath) ?? KeyPath.Render(segments);
+        var key = fullPath ?? segments;
         _cursor.SkipWhitespace();
         var separator = _cursor.Peek;
         switch (separator.Kind)
@@ -139,15 +142,15 @@ internal sealed partial class DocumentParser
             case TokenKind.OpenBrace:
                 break;
             case TokenKind.Newline or TokenKind.EndOfInput or TokenKind.Comma or TokenKind.CloseBrace:
-                throw new HoconException(first.Origin, key, "the key has no value (expected ':', '=' or '{' after it)");
+                throw new HoconException(first.Origin, Display(key), "the key has no value (expected ':', '=' or '{' after it)");
             default:
-                throw new HoconException(separator.Origin, key, $"expected ':', '=' or '{{' after the key, found {separator.Describe()}");
+                throw new HoconException(separator.Origin, Display(key), $"expected ':', '=' or '{{' after the key, found {separator.Describe()}");
         }
 
         var value = ParseValue(fullPath, key)
-            ?? throw new HoconException(first.Origin, key, $"the key has no value (found {_cursor.Peek.Describe()} after {separator.Describe()})");
+            ?? throw new HoconException(first.Origin, Display(key), $"the key has no value (found {_cursor.Peek.Describe()} after {separator.Describe()})");
         if (value.Origin.Line > separator.Origin.Line && _cursor.Peek.Kind is TokenKind.Colon or TokenKind.Equals or TokenKind.PlusEquals)
-            throw new HoconException(first.Origin, key, "the key has no value (the next line's key was read as its value)");
+            throw new HoconException(first.Origin, Display(key), "the key has no value (the next line's key was read as its value)");
         if (separator.Kind == TokenKind.PlusEquals)
             value = Append(value, fullPath, separator, key);
 
@@ -163,10 +166,10 @@ internal sealed partial class DocumentParser
     }
 
     /// <summary><c>a += v</c> means <c>a = ${?a} [v]</c>, with the absolute path of <c>a</c>.</summary>
-    private static ConcatenationNode Append(SyntaxNode value, string[]? fullPath, Token separator, string key)
+    private static ConcatenationNode Append(SyntaxNode value, string[]? fullPath, Token separator, string[] key)
     {
         if (fullPath is null)
-            throw new HoconException(separator.Origin, key, "'+=' is not supported in an object inside an array (no path leads back to the earlier value)");
+            throw new HoconException(separator.Origin, Display(key), "'+=' is not supported in an object inside an array (no path leads back to the earlier value)");
         var previous = new SubstitutionNode(fullPath, optional: true, includePrefix: [], separator.Origin);
         return new ConcatenationNode([previous, new ArrayNode([value], value.Origin)], separator.Origin);
     }
@@ -187,7 +190,7 @@ internal sealed partial class DocumentParser
 
         if (_cursor.Peek.Kind == TokenKind.SubstitutionStart)
             throw new HoconException(_cursor.Peek.Origin, Display(path), "substitutions are not allowed in keys");
-        return PathExpression.Build(tokens, Display(path));
+        return PathExpression.Build(tokens, path);
     }
 
     private void ParseInclude(ObjectNode target, string[]? path, HoconOrigin origin)

@@ -11,7 +11,7 @@ namespace ActorExec.Configuration.Internal.Parsing;
 internal static class PathExpression
 {
     /// <summary>The segments and where each begins; <paramref name="tokens"/> holds simple values and whitespace only.</summary>
-    public static (string[] Segments, HoconOrigin[] Origins) Build(List<Token> tokens, string? keyForErrors)
+    public static (string[] Segments, HoconOrigin[] Origins) Build(List<Token> tokens, string[]? keyForErrors)
     {
         var first = tokens.FindIndex(t => t.Kind != TokenKind.Whitespace);
         var last = tokens.FindLastIndex(t => t.Kind != TokenKind.Whitespace);
@@ -51,7 +51,7 @@ internal static class PathExpression
         void Close()
         {
             if (!hasContent)
-                throw new HoconException(tokens[first].Origin, keyForErrors,
+                throw new HoconException(tokens[first].Origin, keyForErrors is null || keyForErrors.Length == 0 ? null : KeyPath.Render(keyForErrors),
                     $"path '{Raw(tokens, first, last)}' has an empty element; quote it (\"\") if an empty key is meant");
             segments.Add(current.ToString());
             origins.Add(segmentOrigin);

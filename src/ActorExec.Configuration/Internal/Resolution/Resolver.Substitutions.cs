@@ -134,10 +134,7 @@ internal sealed partial class Resolver
 
     private LookupResult LookupPath(string[] path)
     {
-        var cuts = _frames
-            .Where(f => f.CutsItsField && KeyPath.StartsWith(path, f.Path.Segments))
-            .OrderByDescending(f => f.Depth)
-            .ToList();
+        var cuts = CutsFor(path);
         var stack = new List<StackEntry> { RootEntry };
         var at = KeyPath.Root;
         var cutBy = -1;
@@ -148,14 +145,10 @@ internal sealed partial class Resolver
                 return new LookupResult(null, cutBy);
             at = at.Child(path[i]);
             stack = ChildStack(objects, path[i]);
-            foreach (var cut in cuts.Where(c => c.Path.Segments.Length == i + 1))
+            if (cuts is not null && ApplyCuts(stack, cuts, i + 1) is var cut and >= 0)
             {
-                var position = stack.FindIndex(e => ReferenceEquals(e.Node, cut.Node));
-                if (position < 0)
-                    continue;
-                stack.RemoveRange(position, stack.Count - position);
-                cutBy = Math.Max(cutBy, cut.Depth);
-                DependOn(cut.Depth);
+                cutBy = Math.Max(cutBy, cut);
+                DependOn(cut);
             }
 
             if (stack.Count == 0)
@@ -163,6 +156,37 @@ internal sealed partial class Resolver
         }
 
         return new LookupResult(ResolveStack(at, stack), cutBy);
+    }
+
+    /// <summary>The frames whose field lies on <paramref name="path"/> (at it or above it): those that cut the lookup.</summary>
+    private Dictionary<SyntaxNode, ResolutionFrame>? CutsFor(string[] path)
+    {
+        Dictionary<SyntaxNode, ResolutionFrame>? cuts = null;
+        foreach (var frame in _frames)
+        {
+            if (frame.CutsItsField && KeyPath.StartsWith(path, frame.Path.Segments))
+                (cuts ??= new(ReferenceEqualityComparer.Instance))[frame.Node] = frame;
+        }
+
+        return cuts;
+    }
+
+    /// <summary>
+    /// Truncates the merge stack at the <paramref name="length"/>-segment path just beneath the
+    /// lowest node that is being resolved as a field there; returns that frame's depth, or -1.
+    /// </summary>
+    private static int ApplyCuts(List<StackEntry> stack, Dictionary<SyntaxNode, ResolutionFrame> cuts, int length)
+    {
+        for (var position = 0; position < stack.Count; position++)
+        {
+            if (stack[position].Node is { } node && cuts.TryGetValue(node, out var frame) && frame.Path.Segments.Length == length)
+            {
+                stack.RemoveRange(position, stack.Count - position);
+                return frame.Depth;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Records that the current frame's result depends on the frame at <paramref name="depth"/>.</summary>
