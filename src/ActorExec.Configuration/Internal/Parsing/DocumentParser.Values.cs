@@ -89,6 +89,7 @@ internal sealed partial class DocumentParser
     private ArrayNode ParseArray(string[]? key)
     {
         var open = _cursor.Next();
+        EnsureStack(open);
         var elements = new List<SyntaxNode>();
         var commaAllowed = false;
         var separatorNeeded = false;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorExec.Configuration.Internal.Lexing;
 using ActorExec.Configuration.Internal.Syntax;
 
@@ -59,6 +60,7 @@ internal sealed partial class DocumentParser
     private ObjectNode ParseObject(string[]? path)
     {
         var open = _cursor.Next();
+        EnsureStack(open);
         var node = new ObjectNode(open.Origin);
         ParseFields(node, path, open);
         return node;
@@ -199,6 +201,13 @@ internal sealed partial class DocumentParser
         var included = IncludeLoader.Load(include, _file, path ?? [], Display(path));
         if (included is not null)
             target.MergeFrom(included);
+    }
+
+    /// <summary>Deeply nested braces or brackets end in a located error rather than a crashed process.</summary>
+    private static void EnsureStack(Token opening)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new HoconException(opening.Origin, null, $"objects and arrays nest too deep at {opening.Describe()}");
     }
 
     private static string? Display(string[]? path) => path is null || path.Length == 0 ? null : KeyPath.Render(path);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorExec.Configuration.Internal.Syntax;
 
 namespace ActorExec.Configuration.Internal.Resolution;
@@ -27,8 +28,8 @@ internal sealed partial class Resolver
             return memoized;
         if (_active.Contains(node))
             throw Reentered(node);
-        if (_frames.Count >= MaxFrames)
-            throw new HoconException(node.Origin, NullIfRoot(path), $"substitutions nest more than {MaxFrames} deep");
+        if (_frames.Count >= MaxFrames || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new HoconException(node.Origin, NullIfRoot(path), $"substitutions nest too deep ({_frames.Count} levels)");
 
         var frame = new ResolutionFrame(node, path, isField && path.Addressable, _frames.Count);
         _frames.Add(frame);
