@@ -36,4 +36,27 @@ public sealed class CycleSpec
     [Fact]
     public void ParseText_CycleThroughAConcatenation_IsReported() =>
         Hocon.Error("a = ${b}x\nb = ${a}y").Reason.Should().StartWith("substitution cycle:");
+
+    [Fact]
+    public void ParseText_LongChainDefinedBackwards_Resolves()
+    {
+        var chain = string.Join('\n', Enumerable.Range(0, 100).Select(i => $"k{i} = ${{k{i + 1}}}")) + "\nk100 = end";
+
+        Hocon.Parse(chain).Root["k0"].As<HoconScalar>().Text.Should().Be("end");
+    }
+
+    [Fact]
+    public void ParseText_RunawayChain_IsALocatedErrorNotAStackOverflow()
+    {
+        var chain = string.Join('\n', Enumerable.Range(0, 5000).Select(i => $"k{i} = ${{k{i + 1}}}"));
+
+        var error = Hocon.Error(chain);
+
+        error.Reason.Should().StartWith("substitutions nest too deep");
+        error.Path.Should().Be($"k{error.Line - 1}");
+    }
+
+    [Fact]
+    public void ParseText_RunawayNesting_IsALocatedErrorNotAStackOverflow() =>
+        Hocon.Error("a = " + new string('[', 100_000)).Reason.Should().Be("objects and arrays nest too deep at '['");
 }
