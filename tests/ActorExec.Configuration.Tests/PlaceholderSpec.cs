@@ -1,7 +1,0 @@
-namespace ActorExec.Configuration.Tests;
-
-public sealed class PlaceholderSpec
-{
-    [Fact]
-    public void Assembly_Loads() => typeof(PlaceholderSpec).Assembly.GetName().Name.Should().Be("ActorExec.Configuration.Tests");
-}
