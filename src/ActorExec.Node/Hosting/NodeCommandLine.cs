@@ -1,0 +1,33 @@
+using System.CommandLine;
+using ActorExec.Node.Configuration;
+
+namespace ActorExec.Node.Hosting;
+
+/// <summary>The node's command line: which configuration to load and the few settings worth a flag.</summary>
+internal static class NodeCommandLine
+{
+    public static RootCommand Create(Func<NodeArguments, CancellationToken, Task<int>> run)
+    {
+        var config = new Option<FileInfo?>("--config") { Description = "A HOCON file layered over the profile (it may include \"paper.conf\" etc.)" };
+        var profile = new Option<string>("--profile")
+        {
+            Description = "Which shipped profile to start from: paper (default; SQLite, two paper venues, the sample strategy), cluster (PostgreSQL) or live",
+            DefaultValueFactory = _ => "paper",
+        };
+        profile.AcceptOnlyFromAmong(NodeConfiguration.Profiles);
+        var nodeId = new Option<string?>("--node-id") { Description = "This node's id (actorexec.node.id)" };
+        var port = new Option<int?>("--port") { Description = "Inspection endpoint port (actorexec.inspection.port; 0 picks a free one)" };
+        var data = new Option<string?>("--data") { Description = "Data directory for the SQLite journal and logs (actorexec.node.data-dir)" };
+        var root = new RootCommand(
+            "ActorExec node: the execution engine on a journal, with paper venues, the sample strategy and the inspection endpoint (127.0.0.1:9110). " +
+            "Configuration: hocon/reference.conf documents every setting; environment variables ACTOREXEC__section__key override files. " +
+            "Stop with Ctrl+C or SIGTERM: intake stops, in-flight orders reach a persisted state, exit code 0. Exit code 2: invalid configuration.")
+        {
+            config, profile, nodeId, port, data,
+        };
+        root.SetAction((result, cancellationToken) => run(
+            new NodeArguments(result.GetValue(config)?.FullName, result.GetValue(profile)!, result.GetValue(nodeId), result.GetValue(port), result.GetValue(data)),
+            cancellationToken));
+        return root;
+    }
+}
