@@ -266,11 +266,9 @@ internal sealed partial class OrderActor : PersistentActor, IWithTimers
         PersistAll(events, e =>
         {
             _order = Order.Evolve(_order, e);
+            OrderLifecycleMetrics.Record(e, _order);
             if (ReferenceEquals(e, last))
-            {
-                OrderLifecycleMetrics.Record(e, _order);
                 then();
-            }
         });
     }
 

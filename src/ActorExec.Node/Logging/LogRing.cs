@@ -29,10 +29,15 @@ internal sealed class LogRing(int capacity) : ILogEventSink
         return [.. events.Where(e => e.Level >= minimum).TakeLast(count).Select(ToInfo)];
     }
 
+    // "lj": strings unquoted, as the console shows them.
+    private static readonly Serilog.Formatting.Display.MessageTemplateTextFormatter PlainMessage = new("{Message:lj}", System.Globalization.CultureInfo.InvariantCulture);
+
     private static LogEventInfo ToInfo(LogEvent e)
     {
         var properties = e.Properties.ToDictionary(p => p.Key, p => p.Value is ScalarValue { Value: string text } ? text : p.Value.ToString(), StringComparer.Ordinal);
-        return new LogEventInfo(e.Timestamp, e.Level.ToString(), e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture),
+        using var message = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        PlainMessage.Format(e, message);
+        return new LogEventInfo(e.Timestamp, e.Level.ToString(), message.ToString(),
             properties.GetValueOrDefault(NodeLogging.EventTypeProperty), properties);
     }
 }

@@ -10,7 +10,7 @@ namespace ActorExec.Node.Metrics;
 /// </summary>
 internal sealed class MetricsCollector : IDisposable
 {
-    public const string MeterName = "ActorExec";
+    public const string MeterName = EngineMetrics.MeterName;
     private const int Window = 2048;
     private readonly MeterListener _listener = new();
     private readonly Dictionary<(string Name, string Tags), Series> _series = [];

@@ -29,6 +29,29 @@ public sealed class ArbitrageSpec(ITestOutputHelper output) : EngineTestKit(outp
     }
 
     [Fact]
+    public async Task ExecuteArbitrage_BothLegsFillInOneReport_CountsEachLegPlacedAndFilled()
+    {
+        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == EngineMetrics.MeterName)
+                    l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => counts.AddOrUpdate(instrument.Name, value, (_, n) => n + value));
+        listener.Start();
+        SetArbitrageBooks(M1, yesAsk: 0.40m, yesSize: 50m, noAsk: 0.50m, noSize: 50m);
+
+        var result = await ExecuteAsync(Arbitrage("arb-metrics", M1, 0.40m, 50m, 0.50m, 50m, maxSize: 20m));
+
+        result.Success.Should().BeTrue(result.ToString());
+        counts.GetValueOrDefault("exec.orders_placed").Should().Be(2, "placed, filled and confirmed arrive in one venue report; each event counts");
+        counts.GetValueOrDefault("exec.orders_filled").Should().Be(2);
+    }
+
+    [Fact]
     public async Task ExecuteArbitrage_OnChainLeg_ReachesConfirmedAfterSettlement()
     {
         SetArbitrageBooks(M1, 0.40m, 50m, 0.50m, 50m);
