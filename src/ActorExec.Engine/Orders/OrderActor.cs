@@ -28,6 +28,7 @@ internal sealed partial class OrderActor : PersistentActor, IWithTimers
     private TimeSpan _resolveInterval;
     private bool _unknownReported;
     private bool _cancelInFlight;
+    private OrderStatus? _loggedStatus;
 
     public OrderActor(ClientOrderId id, VenueDirectory venues, OrderActorOptions options)
     {
@@ -277,6 +278,11 @@ internal sealed partial class OrderActor : PersistentActor, IWithTimers
         var order = _order!;
         if (changed)
             Context.Parent.Tell(new OrderUpdated(order), Self);
+        if (order.Status != _loggedStatus)
+        {
+            _loggedStatus = order.Status;
+            LogStatus(Context.Logger, _id.Value, order.Intent.Market.Value, order.Intent.Venue.Value, order.Status.ToString(), order.Filled.Value, order.Intent.Size.Value);
+        }
         if (order.Status.IsTerminal())
         {
             Timers.CancelAll();
@@ -374,6 +380,10 @@ internal sealed partial class OrderActor : PersistentActor, IWithTimers
     {
         public static readonly CancelTick Instance = new();
     }
+
+    [LoggerMessage(EventId = 3000, EventName = "order_status", Level = LogLevel.Debug,
+        Message = "Order {client_order_id} in {market_id} on {venue}: {status}, filled {filled} of {size}")]
+    private static partial void LogStatus(ILogger logger, string client_order_id, string market_id, string venue, string status, decimal filled, decimal size);
 
     [LoggerMessage(EventId = 3001, EventName = "order_outcome_unknown", Level = LogLevel.Warning,
         Message = "Order {client_order_id} on {venue}: outcome unknown ({reason}); asking the venue by client order id")]
