@@ -53,6 +53,12 @@ internal static partial class NodeHost
             await Console.Error.WriteLineAsync("error: " + e.Message);
             return 2;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The journal cannot be opened, a venue lists no markets, ...: one clear line, no stack trace on the console.
+            LogStartFailed(log, e.GetType().Name, e.Message);
+            return 1;
+        }
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -94,6 +100,9 @@ internal static partial class NodeHost
     [LoggerMessage(EventId = 7011, EventName = "inspection_listening", Level = LogLevel.Information,
         Message = "Inspection endpoint listening on {address} (token configured: {has_token}); try: actorexec node show")]
     private static partial void LogListening(Microsoft.Extensions.Logging.ILogger logger, string address, bool has_token);
+
+    [LoggerMessage(EventId = 7013, EventName = "node_start_failed", Level = LogLevel.Critical, Message = "The node could not start: {error_type}: {reason}")]
+    private static partial void LogStartFailed(Microsoft.Extensions.Logging.ILogger logger, string error_type, string reason);
 
     [LoggerMessage(EventId = 7012, EventName = "inspection_failed", Level = LogLevel.Critical,
         Message = "The inspection endpoint could not listen on {host}:{port}: {reason}; use --port or actorexec.inspection.port")]

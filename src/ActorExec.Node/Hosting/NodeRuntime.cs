@@ -99,7 +99,15 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         }
         if (inFlight.Count > 0)
             LogStoppedWithInFlight(_log, inFlight.Count, string.Join(", ", inFlight.Select(m => m.Market.Value)));
-        await System.Terminate().WaitAsync(Settings.ShutdownTimeout).ConfigureAwait(false);
+        try
+        {
+            await System.Terminate().WaitAsync(Settings.ShutdownTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Journaled state is what counts: the journal still flushes below, and recovery resumes the rest.
+            LogActorsStillStopping(_log, Settings.ShutdownTimeout.TotalSeconds);
+        }
         await Stores.DisposeAsync().ConfigureAwait(false);
         LogStopped(_log, Settings.NodeId);
     }
@@ -137,6 +145,10 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
     [LoggerMessage(EventId = 7004, EventName = "node_stopped_with_inflight", Level = LogLevel.Warning,
         Message = "{count} executions were still in flight at the shutdown timeout ({markets}); their orders are journaled and resume on the next start")]
     private static partial void LogStoppedWithInFlight(ILogger logger, int count, string markets);
+
+    [LoggerMessage(EventId = 7006, EventName = "node_stop_timed_out", Level = LogLevel.Warning,
+        Message = "Actors were still stopping after {seconds} s; flushing the journal and exiting")]
+    private static partial void LogActorsStillStopping(ILogger logger, double seconds);
 
     [LoggerMessage(EventId = 7005, EventName = "node_stopped", Level = LogLevel.Information,
         Message = "Node {node_id} stopped; journal flushed")]
