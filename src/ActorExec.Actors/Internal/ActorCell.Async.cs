@@ -52,6 +52,9 @@ internal sealed partial class ActorCell
     /// <summary>Reports a failure from work the actor did outside a message handler (e.g. a persist handler after a write).</summary>
     public void ReportFailure(Exception cause) => HandleInvokeFailure(cause, message: null);
 
+    /// <summary>Replaces the actor instance with a fresh one (as a Restart directive would) that handles <paramref name="redeliver"/> first.</summary>
+    public void RestartSelf(Exception cause, Envelope? redeliver) => SendSystemMessage(new Recreate(cause, redeliver));
+
     /// <summary>True while user messages wait for an async task of the actor.</summary>
     public bool IsAwaitingTask => (_gate & UserGate.AwaitingTask) != 0;
 

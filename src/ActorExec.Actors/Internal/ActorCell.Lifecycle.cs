@@ -95,7 +95,7 @@ internal sealed partial class ActorCell
             child.SendSystemMessage(new Resume());
     }
 
-    private void Restart(Exception cause)
+    private void Restart(Exception cause, Envelope? redeliver = null)
     {
         if (_lifecycle is Lifecycle.Terminating or Lifecycle.Terminated)
             return;
@@ -122,6 +122,8 @@ internal sealed partial class ActorCell
         extras.FailedMessage = null;
         extras.RestartCause = cause;
         extras.Stash?.PrependAllToMailbox();
+        if (redeliver is { } first)
+            PrependToMailbox(first);
         if (extras.Stopping is not { Count: > 0 })
             FinishRestart();
     }

@@ -210,7 +210,7 @@ internal sealed partial class ActorCell
                 ResumeAfterFailure();
                 break;
             case Recreate recreate:
-                Restart(recreate.Cause);
+                Restart(recreate.Cause, recreate.Redeliver);
                 break;
             case Watch watch:
                 AddWatcher(watch.Watcher);

@@ -16,9 +16,12 @@ internal sealed class Terminate : SystemMessage;
 internal sealed class Resume : SystemMessage;
 
 /// <summary>The supervisor decided Restart: replace the actor instance, keep mailbox and ref.</summary>
-internal sealed class Recreate(Exception cause) : SystemMessage
+internal sealed class Recreate(Exception cause, Envelope? redeliver = null) : SystemMessage
 {
     public Exception Cause { get; } = cause;
+
+    /// <summary>A message the new instance handles first (ahead of stashed and queued ones), or none.</summary>
+    public Envelope? Redeliver { get; } = redeliver;
 }
 
 /// <summary>A child reports that it failed and is suspended until its parent decides.</summary>

@@ -46,3 +46,15 @@ public sealed class RecoveryFailedException(string persistenceId, long sequenceN
     /// <summary>The sequence number being recovered when it failed (0 while loading the snapshot).</summary>
     public long SequenceNr { get; } = sequenceNr;
 }
+
+/// <summary>
+/// A persistent actor started as presumed new (no journal reads), but its first write found history
+/// already stored under its persistence id: the instance is replaced by one that recovers in full and
+/// handles the command again. A restart cause, not an error.
+/// </summary>
+public sealed class PresumedNewRefutedException(string persistenceId, Exception? inner = null)
+    : Exception($"'{persistenceId}' was presumed new but the journal already holds its history; it recovers and handles the command again", inner)
+{
+    /// <summary>The actor whose history was found.</summary>
+    public string PersistenceId { get; } = persistenceId;
+}

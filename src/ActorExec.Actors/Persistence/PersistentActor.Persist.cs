@@ -6,6 +6,8 @@ public abstract partial class PersistentActor
     private long _assignedSequenceNr;
     private List<PendingInvocation> _pending = [];
     private Task _handlersDone = Task.CompletedTask;
+    private bool _presumedNew;
+    private Envelope? _presumingCommand;
 
     /// <summary>One Persist/PersistAll/PersistAsync/DeferAsync call of the current command, waiting for its write.</summary>
     private sealed record PendingInvocation(IReadOnlyList<PersistentRepresentation> Events, object? Deferred, Action<object> Handler, bool Stashing, IActorRef? Sender);
@@ -81,6 +83,8 @@ public abstract partial class PersistentActor
         EnsureNotRecovering(stashing ? nameof(Persist) : nameof(PersistAsync));
         if (events.Count == 0)
             return;
+        if (_presumedNew && _presumingCommand is null)
+            _presumingCommand = Cell.CurrentEnvelope;
         var now = Timestamp();
         var representations = new PersistentRepresentation[events.Count];
         for (var i = 0; i < events.Count; i++)
@@ -105,14 +109,28 @@ public abstract partial class PersistentActor
         var batch = _pending;
         _pending = [];
         var writes = batch.Where(p => p.Events.Count > 0).Select(p => new AtomicWrite(p.Events)).ToList();
+        var presuming = _presumedNew && writes.Count > 0;
         var stored = writes.Count == 0
             ? Task.FromResult<IReadOnlyList<WriteResult>>([])
-            : WriteSafely(writes);
+            : presuming ? WritePresumingAsync(writes) : WriteSafely(writes);
         // Handlers of successive flushes run in flush order, even when a later write completes first.
         var previous = afterHandlersOf;
         var done = Cell.StartInActor(() => RunHandlersAsync(previous, stored, batch));
         _handlersDone = done;
-        return batch.Exists(p => p.Stashing) ? done : Task.CompletedTask;
+        // Nothing else may be handled (or written) until the write that tests the presumption is back.
+        return presuming || batch.Exists(p => p.Stashing) ? done : Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The first write of an actor presumed new: everything the command persisted goes in one atomic
+    /// write from sequence number 1, so either it all lands on an empty history or none of it does
+    /// (a later event must never land on history the actor has not seen). One result per write.
+    /// </summary>
+    private async Task<IReadOnlyList<WriteResult>> WritePresumingAsync(IReadOnlyList<AtomicWrite> writes)
+    {
+        var whole = writes.Count == 1 ? writes : [new AtomicWrite([.. writes.SelectMany(w => w.Events)])];
+        var result = (await WriteSafely(whole).ConfigureAwait(false))[0];
+        return [.. writes.Select(_ => result)];
     }
 
     private async Task<IReadOnlyList<WriteResult>> WriteSafely(IReadOnlyList<AtomicWrite> writes)
@@ -133,7 +151,10 @@ public abstract partial class PersistentActor
         try
         {
             await previous;
-            RunHandlers(await stored, batch);
+            var results = await stored;
+            if (_presumedNew && results.Count > 0 && !ConfirmPresumption(results[0]))
+                return;
+            RunHandlers(results, batch);
             // A handler that persisted again (nested persist) is written now, not when the next
             // command happens to arrive; a stashing one keeps commands waiting until it is stored.
             // This flush's handlers have all run, so the nested one needs nothing to wait for.
@@ -143,6 +164,34 @@ public abstract partial class PersistentActor
         {
             // Never let this task fault: after PersistAsync nobody awaits it, and a fault would vanish.
             Cell.ReportFailure(e);
+        }
+    }
+
+    /// <summary>
+    /// Settles the presumption of being new on the result of the first write: stored confirms it; a
+    /// sequence number already taken refutes it (a fresh instance recovers and handles the command
+    /// again; false). A rejection stored nothing, so the next write starts from 1 again.
+    /// </summary>
+    private bool ConfirmPresumption(WriteResult first)
+    {
+        switch (first)
+        {
+            case WriteResult.Stored:
+                _presumedNew = false;
+                _presumingCommand = null;
+                return true;
+            case WriteResult.Failed { Cause: ConcurrentWriterException taken }:
+                _presumedNew = false;
+                _pending.Clear();
+                Cell.RestartSelf(new PresumedNewRefutedException(PersistenceId, taken), _presumingCommand);
+                _presumingCommand = null;
+                return false;
+            case WriteResult.Rejected:
+                _assignedSequenceNr = LastSequenceNr;
+                _presumingCommand = null;
+                return true;
+            default:
+                return true;
         }
     }
 

@@ -32,6 +32,19 @@ public abstract partial class PersistentActor : ActorBase
     /// <summary>True until recovery has completed.</summary>
     public bool IsRecovering { get; private set; } = true;
 
+    /// <summary>
+    /// True to skip recovery on the first start because the actor is known to be new (its creator just
+    /// made up its persistence id): no journal reads, an empty state, and the first write at sequence
+    /// number 1. The journal's uniqueness of (persistence id, sequence number) checks the presumption:
+    /// if history exists, that write fails, nothing of it is applied, and a fresh instance recovers in
+    /// full and handles the command again. Only sound when the first command the actor handles
+    /// persists (or calls <see cref="RecoverAndHandleAgain"/> before answering); restarts always recover.
+    /// </summary>
+    protected virtual bool PresumeNew => false;
+
+    /// <summary>True while the actor runs on the presumption that it is new and no write has confirmed it yet.</summary>
+    protected bool IsPresumedNew => _presumedNew;
+
     /// <summary>Which snapshot recovery starts from; the latest by default.</summary>
     protected virtual SnapshotSelectionCriteria RecoverySnapshot => SnapshotSelectionCriteria.Latest;
 
@@ -120,7 +133,22 @@ public abstract partial class PersistentActor : ActorBase
     {
         base.AroundStart(restartCause);
         _stores ??= ResolveStores();
-        Cell.AwaitInActor(Cell.StartInActor(RecoverAsync));
+        _presumedNew = restartCause is null && PresumeNew;
+        Cell.AwaitInActor(Cell.StartInActor(_presumedNew ? CompleteRecoveryAsync : RecoverAsync));
+    }
+
+    /// <summary>
+    /// Gives up the presumption that this actor is new: a fresh instance recovers from the journal and
+    /// handles the current command again. For a presumed-new actor about to answer a command without
+    /// persisting (e.g. a refusal), which would be wrong if history existed.
+    /// </summary>
+    protected void RecoverAndHandleAgain()
+    {
+        if (!_presumedNew)
+            throw new InvalidOperationException($"{PersistenceId}: RecoverAndHandleAgain is only for an actor still presumed new");
+        _presumedNew = false;
+        _pending.Clear();
+        Cell.RestartSelf(new PresumedNewRefutedException(PersistenceId), Cell.CurrentEnvelope);
     }
 
     private void Register(ref MessageHandler? chain, MessageHandler handler)
@@ -142,6 +170,7 @@ public abstract partial class PersistentActor : ActorBase
         try
         {
             if (SnapshotStore is { } snapshots
+                && !RecoverySnapshot.ExcludesAll
                 && await snapshots.LoadAsync(PersistenceId, RecoverySnapshot) is { } snapshot)
             {
                 current = snapshot;
@@ -167,7 +196,11 @@ public abstract partial class PersistentActor : ActorBase
             Context.Stop(Self);
             return;
         }
+        await CompleteRecoveryAsync();
+    }
 
+    private async Task CompleteRecoveryAsync()
+    {
         IsRecovering = false;
         try
         {

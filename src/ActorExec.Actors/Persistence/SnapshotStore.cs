@@ -19,6 +19,9 @@ public sealed record SnapshotSelectionCriteria(
     /// <summary>No snapshot at all (recovery replays every event).</summary>
     public static SnapshotSelectionCriteria None { get; } = new(MaxSequenceNr: 0, MinSequenceNr: 1);
 
+    /// <summary>True when no snapshot can match (e.g. <see cref="None"/>): recovery does not even ask the store.</summary>
+    public bool ExcludesAll => MaxSequenceNr < MinSequenceNr || MaxTimestamp < MinTimestamp;
+
     /// <summary>True when <paramref name="metadata"/> falls within the bounds.</summary>
     public bool Matches(SnapshotMetadata metadata)
         => metadata.SequenceNr <= MaxSequenceNr && metadata.SequenceNr >= MinSequenceNr

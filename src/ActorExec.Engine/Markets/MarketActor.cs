@@ -132,7 +132,8 @@ internal sealed partial class MarketActor : PersistentActor, IWithTimers
 
     // ---- children -------------------------------------------------------------------------
 
-    private void SendToOrder(ClientOrderId id, object message)
+    /// <param name="newOrder">True when the intent was journaled just now as new: a child started for it skips reading its (empty) journal.</param>
+    private void SendToOrder(ClientOrderId id, object message, bool newOrder = false)
     {
         if (_children.TryGetValue(id, out var child))
         {
@@ -142,12 +143,12 @@ internal sealed partial class MarketActor : PersistentActor, IWithTimers
                 child.Ref.Tell(message, Self);
             return;
         }
-        StartChild(id).Ref.Tell(message, Self);
+        StartChild(id, newOrder).Ref.Tell(message, Self);
     }
 
-    private ChildSlot StartChild(ClientOrderId id)
+    private ChildSlot StartChild(ClientOrderId id, bool newOrder = false)
     {
-        var actor = Context.ActorOf(Props.Create(() => new OrderActor(id, _services.Venues, Options.Orders)), id.Value);
+        var actor = Context.ActorOf(Props.Create(() => new OrderActor(id, _services.Venues, Options.Orders, newOrder)), id.Value);
         Context.Watch(actor);
         var restarts = _children.TryGetValue(id, out var previous) ? previous.Restarts : 0;
         var slot = new ChildSlot(actor) { Restarts = restarts };

@@ -29,10 +29,13 @@ internal sealed partial class OrderActor : PersistentActor, IWithTimers
     private bool _unknownReported;
     private bool _cancelInFlight;
     private OrderStatus? _loggedStatus;
+    private readonly bool _presumedNew;
 
-    public OrderActor(ClientOrderId id, VenueDirectory venues, OrderActorOptions options)
+    /// <param name="presumedNew">True when the creator just made the intent up: the actor skips reading the journal and the journal's uniqueness check catches a wrong guess.</param>
+    public OrderActor(ClientOrderId id, VenueDirectory venues, OrderActorOptions options, bool presumedNew = false)
     {
         _id = id;
+        _presumedNew = presumedNew;
         _venues = venues;
         _options = options;
         _pollInterval = options.PollInitialInterval;
@@ -53,6 +56,11 @@ internal sealed partial class OrderActor : PersistentActor, IWithTimers
     public static string PersistenceIdOf(ClientOrderId id) => Persistence.EngineJournal.OrderPrefix + id.Value;
 
     public override string PersistenceId => PersistenceIdOf(_id);
+
+    /// <summary>Orders are short-lived and never snapshot: recovery goes straight to the journal.</summary>
+    protected override SnapshotSelectionCriteria RecoverySnapshot => SnapshotSelectionCriteria.None;
+
+    protected override bool PresumeNew => _presumedNew;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -106,6 +114,12 @@ internal sealed partial class OrderActor : PersistentActor, IWithTimers
             throw new ArgumentException($"order actor {_id} was asked to start an intent for {intent.ClientOrderId}");
         if (OrderAdmission.Check(intent, _venues, Now) is { } refusal)
         {
+            // A refusal is only right for an order that never existed: make sure first.
+            if (IsPresumedNew)
+            {
+                RecoverAndHandleAgain();
+                return;
+            }
             Refuse(refusal);
             return;
         }
@@ -114,6 +128,11 @@ internal sealed partial class OrderActor : PersistentActor, IWithTimers
 
     private void OnCancel()
     {
+        if (_order is null && IsPresumedNew)
+        {
+            RecoverAndHandleAgain();
+            return;
+        }
         if (_order is null)
         {
             Refuse(ExecutionErrors.Of(ExecutionErrorCode.OrderNotFound, $"no order {_id} was ever submitted"));

@@ -72,6 +72,8 @@ public sealed class SingleOrderSpec(ITestOutputHelper output) : EngineTestKit(ou
         var order = NewOrder("idem-closed", KalshiId, M1).Place();
         (await ExecuteAsync(order)).Legs.Single().Status.Should().Be(OrderStatus.Confirmed);
 
+        // The closed order's actor was stopped: the market starts a new one presumed new, whose first
+        // write collides with the stored history, so it recovers and answers from the journal.
         var again = await ExecuteAsync(order);
 
         again.Success.Should().BeTrue(again.ToString());

@@ -10,11 +10,13 @@ public sealed class Ledger : PersistentActor
     private List<string> _events = [];
     private int _replayed;
     private long? _snapshotAt;
+    private readonly bool _presumeNew;
 
-    public Ledger(string persistenceId, IActorRef reporter)
+    public Ledger(string persistenceId, IActorRef reporter, bool presumeNew = false)
     {
         _persistenceId = persistenceId;
         _reporter = reporter;
+        _presumeNew = presumeNew;
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -40,6 +42,13 @@ public sealed class Ledger : PersistentActor
             DeferAsync(values[2], v => Sender.Tell($"deferred {v}", Self));
         });
         Command<string>(c => c == "bad", _ => Persist(new Unregistered("no manifest"), _ => Sender.Tell("bad persisted?!", Self)));
+        Command<string>(c => c == "refuse-unless-known", _ =>
+        {
+            if (IsPresumedNew)
+                RecoverAndHandleAgain();
+            else
+                Sender.Tell(_events.Count == 0 ? "refused: nothing known" : $"known [{string.Join(',', _events)}]", Self);
+        });
         Command<string>(c => c == "state", _ => Sender.Tell($"state [{string.Join(',', _events)}] #{LastSequenceNr}", Self));
         Command<string>(c => c == "snap", _ => SaveSnapshot(new LedgerState([.. _events])));
         Command<string>(c => c.StartsWith("delete:", StringComparison.Ordinal), c => DeleteMessages(long.Parse(c[7..], System.Globalization.CultureInfo.InvariantCulture)));
@@ -56,6 +65,8 @@ public sealed class Ledger : PersistentActor
     }
 
     public override string PersistenceId => _persistenceId;
+
+    protected override bool PresumeNew => _presumeNew;
 
     private void Handled(Evt e)
     {

@@ -37,9 +37,9 @@ public abstract class PersistentActorSpec : TestKit.TestKit, IAsyncLifetime
         await _stores.DisposeAsync();
     }
 
-    private IActorRef Ledger(string? pid = null, IActorRef? reporter = null)
+    private IActorRef Ledger(string? pid = null, IActorRef? reporter = null, bool presumeNew = false)
     {
-        var ledger = ActorOf(Props.Create(() => new Ledger(pid ?? _pid, reporter ?? TestActor)));
+        var ledger = ActorOf(Props.Create(() => new Ledger(pid ?? _pid, reporter ?? TestActor, presumeNew)));
         ExpectMsg<string>(m => m.StartsWith("recovered", StringComparison.Ordinal));
         return ledger;
     }
@@ -49,6 +49,96 @@ public abstract class PersistentActorSpec : TestKit.TestKit, IAsyncLifetime
         Watch(actor);
         Sys.Stop(actor);
         ExpectTerminated(actor);
+    }
+
+    private IActorRef LedgerWithHistory(params string[] events)
+    {
+        var ledger = Ledger();
+        foreach (var e in events)
+        {
+            ledger.Tell("persist:" + e);
+            ExpectMsg<string>();
+        }
+        Stop(ledger);
+        return ledger;
+    }
+
+    [Fact]
+    public void PresumeNew_OnAnEmptyHistory_WritesFromOneWithoutReadingTheJournal()
+    {
+        var ledger = Ledger(presumeNew: true);
+        ledger.Tell("persist:a");
+        ExpectMsg("persisted a #1");
+        ledger.Tell("persist:b");
+        ExpectMsg("persisted b #2");
+        _gate.Reads.Should().Be(0);
+    }
+
+    [Fact]
+    public void PresumeNew_WithHistory_RecoversAndHandlesTheCommandAgainOnTopOfIt()
+    {
+        LedgerWithHistory("a", "b");
+        var ledger = Ledger(presumeNew: true);
+        ledger.Tell("persist:c");
+        ExpectMsg("recovered [a,b] snapshot none replayed 2 last #2");
+        ExpectMsg("persisted c #3");
+        ledger.Tell("state");
+        ExpectMsg("state [a,b,c] #3");
+    }
+
+    [Fact]
+    public async Task PresumeNew_CommandPersistingSeveralWrites_LandsNoneOfThemOnHistoryItHasNotSeen()
+    {
+        // Two writes (Persist then PersistAsync): were they sent apart, the second (#2) would land on
+        // a one-event history the actor never read.
+        LedgerWithHistory("a");
+        var ledger = Ledger(presumeNew: true);
+        ledger.Tell("mixed:x,y,z");
+        ExpectMsg("recovered [a] snapshot none replayed 1 last #1");
+        ExpectMsg("persisted x #2");
+        ExpectMsg("persisted y #3");
+        ExpectMsg("deferred z");
+        var stored = new List<string>();
+        await foreach (var e in _stores.Journal.ReplayAsync(_pid, 1, long.MaxValue, long.MaxValue))
+            stored.Add(((Evt)e.Payload).Value);
+        stored.Should().Equal("a", "x", "y");
+    }
+
+    [Fact]
+    public void PresumeNew_CommandsArrivingBeforeThePresumptionIsSettled_WaitAndFollowInOrder()
+    {
+        LedgerWithHistory("a");
+        var ledger = Ledger(presumeNew: true);
+        _gate.Close();
+        ledger.Tell("persist:b");
+        ledger.Tell("state");
+        ledger.Tell("persist:c");
+        ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        _gate.Open();
+        ExpectMsg("recovered [a] snapshot none replayed 1 last #1");
+        ExpectMsg("persisted b #2");
+        ExpectMsg("state [a,b] #2");
+        ExpectMsg("persisted c #3");
+    }
+
+    [Fact]
+    public void PresumeNew_AnswerThatNeedsTheHistory_RecoversFirst()
+    {
+        LedgerWithHistory("a");
+        var ledger = Ledger(presumeNew: true);
+        ledger.Tell("refuse-unless-known");
+        ExpectMsg("recovered [a] snapshot none replayed 1 last #1");
+        ExpectMsg("known [a]");
+    }
+
+    [Fact]
+    public void PresumeNew_AfterARejectedWrite_TheNextWriteStillStartsAtOne()
+    {
+        var ledger = Ledger(presumeNew: true);
+        ledger.Tell("bad");
+        ExpectMsg<string>().Should().StartWith("persist rejected #1");
+        ledger.Tell("persist:a");
+        ExpectMsg("persisted a #1");
     }
 
     [Fact]

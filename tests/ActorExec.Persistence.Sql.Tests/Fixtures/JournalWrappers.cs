@@ -1,9 +1,13 @@
 namespace ActorExec.Persistence.Sql.Tests.Fixtures;
 
-/// <summary>Passes everything through, but holds writes while closed: a write stays "in flight" as long as a test needs.</summary>
+/// <summary>Passes everything through, but holds writes while closed: a write stays "in flight" as long as a test needs. Counts reads.</summary>
 public sealed class GatedJournal(IJournal inner) : IJournal
 {
     private TaskCompletionSource _open = OpenGate();
+    private int _reads;
+
+    /// <summary>Replays and highest-sequence-number reads so far.</summary>
+    public int Reads => Volatile.Read(ref _reads);
 
     public void Close() => _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -16,10 +20,16 @@ public sealed class GatedJournal(IJournal inner) : IJournal
     }
 
     public IAsyncEnumerable<PersistentRepresentation> ReplayAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, long max, CancellationToken cancellationToken = default)
-        => inner.ReplayAsync(persistenceId, fromSequenceNr, toSequenceNr, max, cancellationToken);
+    {
+        Interlocked.Increment(ref _reads);
+        return inner.ReplayAsync(persistenceId, fromSequenceNr, toSequenceNr, max, cancellationToken);
+    }
 
     public Task<long> ReadHighestSequenceNrAsync(string persistenceId, CancellationToken cancellationToken = default)
-        => inner.ReadHighestSequenceNrAsync(persistenceId, cancellationToken);
+    {
+        Interlocked.Increment(ref _reads);
+        return inner.ReadHighestSequenceNrAsync(persistenceId, cancellationToken);
+    }
 
     public Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken = default)
         => inner.DeleteMessagesToAsync(persistenceId, toSequenceNr, cancellationToken);
