@@ -1,3 +1,5 @@
+using ActorExec.Actors.Persistence;
+
 namespace ActorExec.Actors;
 
 /// <summary>An immutable recipe for creating an actor: how to construct it and how its mailbox behaves.</summary>
@@ -23,6 +25,12 @@ public sealed record Props
 
     /// <summary>Overrides the strategy this actor uses to supervise its children.</summary>
     public SupervisorStrategy? SupervisorStrategy { get; init; }
+
+    /// <summary>
+    /// The fence the journal checks on every write of this actor and of its descendants (unless one of
+    /// them sets its own); null inherits the parent's.
+    /// </summary>
+    public WriteFence? WriteFence { get; init; }
 
     /// <summary>Props for an actor with a parameterless constructor.</summary>
     public static Props Create<TActor>() where TActor : ActorBase, new() => new(static () => new TActor(), typeof(TActor));
@@ -55,6 +63,13 @@ public sealed record Props
     {
         ArgumentNullException.ThrowIfNull(strategy);
         return this with { SupervisorStrategy = strategy };
+    }
+
+    /// <summary>Returns a copy whose journal writes (and its descendants') are checked against <paramref name="fence"/>.</summary>
+    public Props WithWriteFence(WriteFence fence)
+    {
+        ArgumentNullException.ThrowIfNull(fence);
+        return this with { WriteFence = fence };
     }
 
     /// <inheritdoc />

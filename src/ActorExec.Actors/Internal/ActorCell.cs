@@ -50,7 +50,11 @@ internal sealed partial class ActorCell
         _parent = parent;
         _props = props;
         _self = new LocalActorRef(this, name, props.MailboxCapacity);
+        WriteFence = props.WriteFence ?? parent?.WriteFence;
     }
+
+    /// <summary>The fence on this actor's journal writes: its props' own, or else its parent's.</summary>
+    public Persistence.WriteFence? WriteFence { get; }
 
     /// <summary>The cell whose turn is running on this thread, if any.</summary>
     public static ActorCell? Current => t_current;

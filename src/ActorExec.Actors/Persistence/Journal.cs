@@ -40,6 +40,9 @@ public sealed record AtomicWrite
 
     /// <summary>The last sequence number written.</summary>
     public long HighestSequenceNr => Events[^1].SequenceNr;
+
+    /// <summary>Checked by the journal in the write's transaction; null for none.</summary>
+    public WriteFence? Fence { get; init; }
 }
 
 /// <summary>What became of one <see cref="AtomicWrite"/>.</summary>

@@ -58,3 +58,17 @@ public sealed class PresumedNewRefutedException(string persistenceId, Exception?
     /// <summary>The actor whose history was found.</summary>
     public string PersistenceId { get; } = persistenceId;
 }
+
+/// <summary>The journal refused a write because its fence no longer holds (e.g. the shard's lease moved on); nothing was stored.</summary>
+public sealed class FencedWriteException(string persistenceId, long sequenceNr, WriteFence fence, string reason)
+    : Exception($"Write of event {sequenceNr} of '{persistenceId}' refused: {fence.Describe()} no longer holds ({reason}); this writer must stop")
+{
+    /// <summary>The entity whose write was refused.</summary>
+    public string PersistenceId { get; } = persistenceId;
+
+    /// <summary>The first sequence number of the refused write.</summary>
+    public long SequenceNr { get; } = sequenceNr;
+
+    /// <summary>The fence that failed.</summary>
+    public WriteFence Fence { get; } = fence;
+}

@@ -108,7 +108,8 @@ public abstract partial class PersistentActor
             return Task.CompletedTask;
         var batch = _pending;
         _pending = [];
-        var writes = batch.Where(p => p.Events.Count > 0).Select(p => new AtomicWrite(p.Events)).ToList();
+        var fence = Cell.WriteFence;
+        var writes = batch.Where(p => p.Events.Count > 0).Select(p => new AtomicWrite(p.Events) { Fence = fence }).ToList();
         var presuming = _presumedNew && writes.Count > 0;
         var stored = writes.Count == 0
             ? Task.FromResult<IReadOnlyList<WriteResult>>([])
@@ -128,7 +129,7 @@ public abstract partial class PersistentActor
     /// </summary>
     private async Task<IReadOnlyList<WriteResult>> WritePresumingAsync(IReadOnlyList<AtomicWrite> writes)
     {
-        var whole = writes.Count == 1 ? writes : [new AtomicWrite([.. writes.SelectMany(w => w.Events)])];
+        var whole = writes.Count == 1 ? writes : [new AtomicWrite([.. writes.SelectMany(w => w.Events)]) { Fence = writes[0].Fence }];
         var result = (await WriteSafely(whole).ConfigureAwait(false))[0];
         return [.. writes.Select(_ => result)];
     }

@@ -83,7 +83,15 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public override async Task WriteBatchAsync(DbConnection connection, IReadOnlyList<PendingWrite> writes, string writerId, CancellationToken cancellationToken)
+    public override bool SupportsFences => true;
+
+    public override Task WriteBatchAsync(DbConnection connection, IReadOnlyList<PendingWrite> writes, string writerId, CancellationToken cancellationToken)
+        => InsertAsync((NpgsqlConnection)connection, null, writes, writerId, cancellationToken);
+
+    public override Task WriteBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingWrite> writes, string writerId, CancellationToken cancellationToken)
+        => InsertAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, writes, writerId, cancellationToken);
+
+    private async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<PendingWrite> writes, string writerId, CancellationToken cancellationToken)
     {
         var count = writes.Sum(w => w.Events.Length);
         var pids = new string[count];
@@ -107,7 +115,8 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
             }
         }
 
-        await using var command = (NpgsqlCommand)connection.CreateCommand();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         // Events (and their tags) in one statement, which is atomic on its own: one round trip per
         // batch. WITH ORDINALITY keeps the batch's order in the orderings.
         command.CommandText = tags.Any(t => t.Length > 0)

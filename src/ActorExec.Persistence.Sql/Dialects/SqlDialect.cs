@@ -34,6 +34,13 @@ internal abstract class SqlDialect
     /// <summary>Stores the events (and their tags) of every write atomically: all or nothing; throws if any row is refused.</summary>
     public abstract Task WriteBatchAsync(DbConnection connection, IReadOnlyList<PendingWrite> writes, string writerId, CancellationToken cancellationToken);
 
+    /// <summary>True when writes can run inside a caller's transaction, after a fence check in it.</summary>
+    public virtual bool SupportsFences => false;
+
+    /// <summary>As <see cref="WriteBatchAsync"/>, inside <paramref name="transaction"/> (which the caller commits).</summary>
+    public virtual Task WriteBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingWrite> writes, string writerId, CancellationToken cancellationToken)
+        => throw new NotSupportedException($"The {Name} journal cannot check write fences");
+
     /// <summary>True when the database refused a row because (persistence_id, sequence_nr) exists.</summary>
     public abstract bool IsUniqueViolation(Exception exception);
 

@@ -103,9 +103,9 @@ internal sealed class GroupCommitter : IAsyncDisposable
     {
         try
         {
-            await InsertAsync(partition, batch).ConfigureAwait(false);
+            var refused = await InsertAsync(partition, batch).ConfigureAwait(false);
             foreach (var write in batch)
-                write.Complete(WriteResult.Success);
+                write.Complete(refused?.GetValueOrDefault(write) ?? WriteResult.Success);
         }
         catch (Exception e) when (batch.Count > 1 && _dialect.IsUniqueViolation(e))
         {
@@ -125,14 +125,20 @@ internal sealed class GroupCommitter : IAsyncDisposable
         }
     }
 
-    private async Task InsertAsync(Partition partition, IReadOnlyList<PendingWrite> batch)
+    /// <summary>Stores the batch; returns the writes refused by their fence (nothing of them stored), or null.</summary>
+    private async Task<Dictionary<PendingWrite, WriteResult>?> InsertAsync(Partition partition, IReadOnlyList<PendingWrite> batch)
     {
         var cancellation = _stopping.Token;
         await _ensureSchema(cancellation).ConfigureAwait(false);
         partition.Connection ??= await _dialect.OpenAsync(cancellation).ConfigureAwait(false);
         try
         {
-            await _dialect.WriteBatchAsync(partition.Connection, batch, _options.WriterId, cancellation).ConfigureAwait(false);
+            if (!batch.Any(w => w.Write.Fence is not null))
+            {
+                await _dialect.WriteBatchAsync(partition.Connection, batch, _options.WriterId, cancellation).ConfigureAwait(false);
+                return null;
+            }
+            return await InsertFencedAsync(partition.Connection, batch, cancellation).ConfigureAwait(false);
         }
         catch (Exception e) when (!_dialect.IsUniqueViolation(e))
         {
@@ -141,6 +147,43 @@ internal sealed class GroupCommitter : IAsyncDisposable
             partition.Connection = null;
             throw;
         }
+    }
+
+    /// <summary>
+    /// One transaction: check the batch's fences (the check may lock what they read until commit), then
+    /// store the writes whose fence holds. A refused write stores nothing and never sinks the others.
+    /// </summary>
+    private async Task<Dictionary<PendingWrite, WriteResult>> InsertFencedAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellation)
+    {
+        var refused = new Dictionary<PendingWrite, WriteResult>();
+        if (_options.FenceCheck is not { } check || !_dialect.SupportsFences)
+        {
+            var unsupported = new InvalidOperationException(_dialect.SupportsFences
+                ? "a fenced write needs SqlJournalOptions.FenceCheck (the cluster's lease check); none is configured"
+                : $"the {_dialect.Name} journal cannot check write fences; a cluster needs PostgreSQL");
+            foreach (var write in batch.Where(w => w.Write.Fence is not null))
+                refused[write] = new WriteResult.Failed(unsupported);
+            var unfenced = batch.Where(w => w.Write.Fence is null).ToList();
+            if (unfenced.Count > 0)
+                await _dialect.WriteBatchAsync(connection, unfenced, _options.WriterId, cancellation).ConfigureAwait(false);
+            return refused;
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
+        var fences = batch.Select(w => w.Write.Fence).OfType<WriteFence>().Distinct().ToList();
+        var broken = await check.FindBrokenAsync(connection, transaction, fences, cancellation).ConfigureAwait(false);
+        var accepted = new List<PendingWrite>(batch.Count);
+        foreach (var write in batch)
+        {
+            if (write.Write.Fence is { } fence && broken.TryGetValue(fence, out var reason))
+                refused[write] = new WriteResult.Failed(new FencedWriteException(write.Write.PersistenceId, write.Write.LowestSequenceNr, fence, reason));
+            else
+                accepted.Add(write);
+        }
+        if (accepted.Count > 0)
+            await _dialect.WriteBatchAsync(connection, transaction, accepted, _options.WriterId, cancellation).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellation).ConfigureAwait(false);
+        return refused;
     }
 
     private ObjectDisposedException Closed() => new(nameof(SqlJournal), $"The {_dialect.Name} journal at {_dialect.Location} is shut down");

@@ -15,6 +15,9 @@ public sealed class InMemoryJournal(IEventSerializer serializer) : IJournal, IJo
     private readonly Dictionary<string, long> _highest = new(StringComparer.Ordinal);
     private readonly List<Row> _all = [];
 
+    /// <summary>Checks fenced writes: null when the fence holds, else why not. Without one, fenced writes fail.</summary>
+    public Func<WriteFence, string?>? FenceCheck { get; init; }
+
     private sealed record Row(long Ordering, string PersistenceId, long SequenceNr, SerializedEvent Event, DateTimeOffset Timestamp, string[] Tags)
     {
         public bool Deleted { get; set; }
@@ -42,6 +45,14 @@ public sealed class InMemoryJournal(IEventSerializer serializer) : IJournal, IJo
         catch (Exception e) when (e is EventSerializationException or ArgumentException)
         {
             return new WriteResult.Rejected(e);
+        }
+
+        if (write.Fence is { } fence)
+        {
+            if (FenceCheck is null)
+                return new WriteResult.Failed(new InvalidOperationException($"write of '{write.PersistenceId}' is fenced by {fence.Describe()} but this in-memory journal has no FenceCheck"));
+            if (FenceCheck(fence) is { } reason)
+                return new WriteResult.Failed(new FencedWriteException(write.PersistenceId, write.LowestSequenceNr, fence, reason));
         }
 
         lock (_gate)
