@@ -42,8 +42,8 @@ public sealed partial record SqlJournalOptions
     /// <summary>Written with every event: which node or process stored it.</summary>
     public string WriterId { get; init; } = SqlJournalDefaults.WriterId;
 
-    /// <summary>PostgreSQL only: checks the fences of fenced writes in their transaction (the cluster's shard leases); null refuses fenced writes.</summary>
-    public Journal.IWriteFenceCheck? FenceCheck { get; init; }
+    /// <summary>PostgreSQL only: checks fences and records receipts in the write transaction (the cluster's shard leases and inbox cursors); null refuses writes that carry either.</summary>
+    public Journal.IWriteGuard? WriteGuard { get; init; }
 
     /// <summary>The clock for timing batches.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -43,6 +43,9 @@ public sealed record AtomicWrite
 
     /// <summary>Checked by the journal in the write's transaction; null for none.</summary>
     public WriteFence? Fence { get; init; }
+
+    /// <summary>Recorded by the journal in the write's transaction; null for none.</summary>
+    public WriteReceipt? Receipt { get; init; }
 }
 
 /// <summary>What became of one <see cref="AtomicWrite"/>.</summary>

@@ -8,6 +8,7 @@ public abstract partial class PersistentActor
     private Task _handlersDone = Task.CompletedTask;
     private bool _presumedNew;
     private Envelope? _presumingCommand;
+    private ReceiptedMessage? _receipt;
 
     /// <summary>One Persist/PersistAll/PersistAsync/DeferAsync call of the current command, waiting for its write.</summary>
     private sealed record PendingInvocation(IReadOnlyList<PersistentRepresentation> Events, object? Deferred, Action<object> Handler, bool Stashing, IActorRef? Sender);
@@ -104,19 +105,29 @@ public abstract partial class PersistentActor
 
     private Task FlushPending(Task afterHandlersOf)
     {
+        var receipt = _receipt;
+        _receipt = null;
         if (_pending.Count == 0)
+        {
+            receipt?.Settle(ReceiptOutcome.NoWrite);
             return Task.CompletedTask;
+        }
         var batch = _pending;
         _pending = [];
         var fence = Cell.WriteFence;
         var writes = batch.Where(p => p.Events.Count > 0).Select(p => new AtomicWrite(p.Events) { Fence = fence }).ToList();
+        if (receipt is not null && writes.Count > 0)
+            writes[0] = new AtomicWrite(writes[0].Events) { Fence = fence, Receipt = receipt.Receipt };
+        else
+            receipt?.Settle(ReceiptOutcome.NoWrite);
         var presuming = _presumedNew && writes.Count > 0;
         var stored = writes.Count == 0
             ? Task.FromResult<IReadOnlyList<WriteResult>>([])
             : presuming ? WritePresumingAsync(writes) : WriteSafely(writes);
         // Handlers of successive flushes run in flush order, even when a later write completes first.
         var previous = afterHandlersOf;
-        var done = Cell.StartInActor(() => RunHandlersAsync(previous, stored, batch));
+        var carried = writes.Count > 0 ? receipt : null;
+        var done = Cell.StartInActor(() => RunHandlersAsync(previous, stored, batch, carried));
         _handlersDone = done;
         // Nothing else may be handled (or written) until the write that tests the presumption is back.
         return presuming || batch.Exists(p => p.Stashing) ? done : Task.CompletedTask;
@@ -129,7 +140,7 @@ public abstract partial class PersistentActor
     /// </summary>
     private async Task<IReadOnlyList<WriteResult>> WritePresumingAsync(IReadOnlyList<AtomicWrite> writes)
     {
-        var whole = writes.Count == 1 ? writes : [new AtomicWrite([.. writes.SelectMany(w => w.Events)]) { Fence = writes[0].Fence }];
+        var whole = writes.Count == 1 ? writes : [new AtomicWrite([.. writes.SelectMany(w => w.Events)]) { Fence = writes[0].Fence, Receipt = writes[0].Receipt }];
         var result = (await WriteSafely(whole).ConfigureAwait(false))[0];
         return [.. writes.Select(_ => result)];
     }
@@ -147,14 +158,21 @@ public abstract partial class PersistentActor
         }
     }
 
-    private async Task RunHandlersAsync(Task previous, Task<IReadOnlyList<WriteResult>> stored, List<PendingInvocation> batch)
+    private async Task RunHandlersAsync(Task previous, Task<IReadOnlyList<WriteResult>> stored, List<PendingInvocation> batch, ReceiptedMessage? receipt)
     {
         try
         {
             await previous;
             var results = await stored;
+            // A refuted presumption handles the command again (with its receipt): nothing is settled yet.
             if (_presumedNew && results.Count > 0 && !ConfirmPresumption(results[0]))
                 return;
+            receipt?.Settle(results[0] switch
+            {
+                WriteResult.Stored => ReceiptOutcome.Stored,
+                WriteResult.Rejected => ReceiptOutcome.NoWrite,
+                _ => ReceiptOutcome.Failed,
+            });
             RunHandlers(results, batch);
             // A handler that persisted again (nested persist) is written now, not when the next
             // command happens to arrive; a stashing one keeps commands waiting until it is stored.
@@ -163,6 +181,7 @@ public abstract partial class PersistentActor
         }
         catch (Exception e)
         {
+            receipt?.Settle(ReceiptOutcome.Failed);
             // Never let this task fault: after PersistAsync nobody awaits it, and a fault would vanish.
             Cell.ReportFailure(e);
         }

@@ -120,7 +120,21 @@ public abstract partial class PersistentActor : ActorBase
     /// <inheritdoc />
     protected sealed override bool Receive(object message)
     {
+        // A receipt left over means its command threw before flushing: it took no effect, deliver it again.
+        _receipt?.Settle(ReceiptOutcome.Failed);
+        _receipt = null;
+        if (message is ReceiptedMessage receipted)
+        {
+            // The receipt rides on the first write this command makes; FlushPending settles it.
+            _receipt = receipted;
+            message = receipted.Message;
+        }
         var handled = MessageHandler.Dispatch(_commands, message, Cell);
+        if (!handled)
+        {
+            _receipt?.Settle(ReceiptOutcome.NoWrite);
+            _receipt = null;
+        }
         // An async command flushes its own persists when its task ends; a synchronous one, now.
         if (handled && !Cell.IsAwaitingTask)
             Cell.AwaitInActor(FlushPending());

@@ -133,12 +133,12 @@ internal sealed class GroupCommitter : IAsyncDisposable
         partition.Connection ??= await _dialect.OpenAsync(cancellation).ConfigureAwait(false);
         try
         {
-            if (!batch.Any(w => w.Write.Fence is not null))
+            if (!batch.Any(Guarded))
             {
                 await _dialect.WriteBatchAsync(partition.Connection, batch, _options.WriterId, cancellation).ConfigureAwait(false);
                 return null;
             }
-            return await InsertFencedAsync(partition.Connection, batch, cancellation).ConfigureAwait(false);
+            return await InsertGuardedAsync(partition.Connection, batch, cancellation).ConfigureAwait(false);
         }
         catch (Exception e) when (!_dialect.IsUniqueViolation(e))
         {
@@ -149,29 +149,34 @@ internal sealed class GroupCommitter : IAsyncDisposable
         }
     }
 
+    private static bool Guarded(PendingWrite write) => write.Write.Fence is not null || write.Write.Receipt is not null;
+
     /// <summary>
-    /// One transaction: check the batch's fences (the check may lock what they read until commit), then
-    /// store the writes whose fence holds. A refused write stores nothing and never sinks the others.
+    /// One transaction: check the batch's fences (the check may lock what they read until commit), store
+    /// the writes whose fence holds, and record their receipts. A refused write stores nothing (nor its
+    /// receipt) and never sinks the others.
     /// </summary>
-    private async Task<Dictionary<PendingWrite, WriteResult>> InsertFencedAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellation)
+    private async Task<Dictionary<PendingWrite, WriteResult>> InsertGuardedAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellation)
     {
         var refused = new Dictionary<PendingWrite, WriteResult>();
-        if (_options.FenceCheck is not { } check || !_dialect.SupportsFences)
+        if (_options.WriteGuard is not { } check || !_dialect.SupportsFences)
         {
             var unsupported = new InvalidOperationException(_dialect.SupportsFences
-                ? "a fenced write needs SqlJournalOptions.FenceCheck (the cluster's lease check); none is configured"
-                : $"the {_dialect.Name} journal cannot check write fences; a cluster needs PostgreSQL");
-            foreach (var write in batch.Where(w => w.Write.Fence is not null))
+                ? "a fenced or receipted write needs SqlJournalOptions.WriteGuard (the cluster's lease and inbox checks); none is configured"
+                : $"the {_dialect.Name} journal cannot check write fences or record receipts; a cluster needs PostgreSQL");
+            foreach (var write in batch.Where(Guarded))
                 refused[write] = new WriteResult.Failed(unsupported);
-            var unfenced = batch.Where(w => w.Write.Fence is null).ToList();
-            if (unfenced.Count > 0)
-                await _dialect.WriteBatchAsync(connection, unfenced, _options.WriterId, cancellation).ConfigureAwait(false);
+            var unguarded = batch.Where(w => !Guarded(w)).ToList();
+            if (unguarded.Count > 0)
+                await _dialect.WriteBatchAsync(connection, unguarded, _options.WriterId, cancellation).ConfigureAwait(false);
             return refused;
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
         var fences = batch.Select(w => w.Write.Fence).OfType<WriteFence>().Distinct().ToList();
-        var broken = await check.FindBrokenAsync(connection, transaction, fences, cancellation).ConfigureAwait(false);
+        var broken = fences.Count == 0
+            ? new Dictionary<WriteFence, string>()
+            : await check.FindBrokenAsync(connection, transaction, fences, cancellation).ConfigureAwait(false);
         var accepted = new List<PendingWrite>(batch.Count);
         foreach (var write in batch)
         {
@@ -182,6 +187,9 @@ internal sealed class GroupCommitter : IAsyncDisposable
         }
         if (accepted.Count > 0)
             await _dialect.WriteBatchAsync(connection, transaction, accepted, _options.WriterId, cancellation).ConfigureAwait(false);
+        var receipts = accepted.Select(w => w.Write.Receipt).OfType<WriteReceipt>().ToList();
+        if (receipts.Count > 0)
+            await check.StoreReceiptsAsync(connection, transaction, receipts, cancellation).ConfigureAwait(false);
         await transaction.CommitAsync(cancellation).ConfigureAwait(false);
         return refused;
     }

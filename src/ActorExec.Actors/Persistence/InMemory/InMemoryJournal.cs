@@ -18,6 +18,18 @@ public sealed class InMemoryJournal(IEventSerializer serializer) : IJournal, IJo
     /// <summary>Checks fenced writes: null when the fence holds, else why not. Without one, fenced writes fail.</summary>
     public Func<WriteFence, string?>? FenceCheck { get; init; }
 
+    /// <summary>Receipts stored with writes, in order (the in-memory stand-in for an inbox cursor table).</summary>
+    public IReadOnlyList<WriteReceipt> Receipts
+    {
+        get
+        {
+            lock (_gate)
+                return [.. _receipts];
+        }
+    }
+
+    private readonly List<WriteReceipt> _receipts = [];
+
     private sealed record Row(long Ordering, string PersistenceId, long SequenceNr, SerializedEvent Event, DateTimeOffset Timestamp, string[] Tags)
     {
         public bool Deleted { get; set; }
@@ -73,6 +85,8 @@ public sealed class InMemoryJournal(IEventSerializer serializer) : IJournal, IJo
                 _all.Add(row);
             }
             _highest[write.PersistenceId] = Math.Max(_highest.GetValueOrDefault(write.PersistenceId), write.HighestSequenceNr);
+            if (write.Receipt is { } receipt)
+                _receipts.Add(receipt);
         }
         return WriteResult.Success;
     }

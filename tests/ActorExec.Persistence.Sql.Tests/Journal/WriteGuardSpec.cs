@@ -12,7 +12,7 @@ public sealed record TableFence(string Name, long Epoch) : WriteFence
 }
 
 /// <summary>Reads the fences' rows FOR SHARE in the write's transaction, as the cluster's lease check does.</summary>
-public sealed class TableFenceCheck(string schema) : IWriteFenceCheck
+public sealed class TableFenceCheck(string schema) : IWriteGuard
 {
     public async Task<IReadOnlyDictionary<WriteFence, string>> FindBrokenAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<WriteFence> fences, CancellationToken cancellationToken)
     {
@@ -37,10 +37,34 @@ public sealed class TableFenceCheck(string schema) : IWriteFenceCheck
         }
         return broken;
     }
+
+    /// <summary>Receipts are "consumed up to N" marks in a cursor table, advanced only forwards.</summary>
+    public async Task StoreReceiptsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<WriteReceipt> receipts, CancellationToken cancellationToken)
+    {
+        foreach (var receipt in receipts.Cast<CursorReceipt>())
+        {
+            await using var command = (NpgsqlCommand)connection.CreateCommand();
+            command.Transaction = (NpgsqlTransaction)transaction;
+            command.CommandText = $"INSERT INTO {schema}.cursors (name, consumed) VALUES (@name, @consumed) " +
+                                  $"ON CONFLICT (name) DO UPDATE SET consumed = GREATEST({schema}.cursors.consumed, EXCLUDED.consumed)";
+            command.Parameters.AddWithValue("name", receipt.Cursor);
+            command.Parameters.AddWithValue("consumed", receipt.Consumed);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 }
 
-/// <summary>Fenced writes on PostgreSQL: stored while the fence holds, refused (nothing stored) once it is broken.</summary>
-public sealed class FencedWriteSpec : IAsyncLifetime
+/// <summary>"The cursor <paramref name="Cursor"/> has consumed up to <paramref name="Consumed"/>".</summary>
+public sealed record CursorReceipt(string Cursor, long Consumed) : WriteReceipt
+{
+    public override string Describe() => $"cursor {Cursor} at {Consumed}";
+}
+
+/// <summary>
+/// Guarded writes on PostgreSQL: fenced writes are stored while the fence holds and refused (nothing
+/// stored) once it is broken; receipts are stored in the same transaction as the write they ride on.
+/// </summary>
+public sealed class WriteGuardSpec : IAsyncLifetime
 {
     private readonly string _schema = SharedPostgres.NewSchema();
     private SqlStores _stores = null!;
@@ -50,9 +74,9 @@ public sealed class FencedWriteSpec : IAsyncLifetime
     {
         _connectionString = (await SharedPostgres.GetAsync()).ConnectionString;
         _stores = SqlPersistence.Postgres(_connectionString, TestSerialization.Serializer(),
-            new SqlJournalOptions { Schema = _schema, FenceCheck = new TableFenceCheck(_schema) });
+            new SqlJournalOptions { Schema = _schema, WriteGuard = new TableFenceCheck(_schema) });
         await _stores.EnsureSchemaAsync();
-        await ExecuteAsync($"CREATE TABLE {_schema}.fences (name text PRIMARY KEY, epoch bigint NOT NULL); INSERT INTO {_schema}.fences VALUES ('shard-1', 1), ('shard-2', 1)");
+        await ExecuteAsync($"CREATE TABLE {_schema}.cursors (name text PRIMARY KEY, consumed bigint NOT NULL); CREATE TABLE {_schema}.fences (name text PRIMARY KEY, epoch bigint NOT NULL); INSERT INTO {_schema}.fences VALUES ('shard-1', 1), ('shard-2', 1)");
     }
 
     public async Task DisposeAsync() => await _stores.DisposeAsync();
@@ -65,8 +89,99 @@ public sealed class FencedWriteSpec : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    private static AtomicWrite Write(string pid, long seq, WriteFence? fence)
-        => new([new PersistentRepresentation(pid, seq, new Evt($"{pid}#{seq}"), DateTimeOffset.UnixEpoch, [])]) { Fence = fence };
+    private static AtomicWrite Write(string pid, long seq, WriteFence? fence, WriteReceipt? receipt = null)
+        => new([new PersistentRepresentation(pid, seq, new Evt($"{pid}#{seq}"), DateTimeOffset.UnixEpoch, [])]) { Fence = fence, Receipt = receipt };
+
+    private async Task<long?> CursorAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT consumed FROM {_schema}.cursors WHERE name = @name", connection);
+        command.Parameters.AddWithValue("name", name);
+        return await command.ExecuteScalarAsync() is long consumed ? consumed : null;
+    }
+
+    [Fact]
+    public async Task WriteAsync_WithAReceipt_StoresItInTheSameTransaction()
+    {
+        var results = await _stores.Journal.WriteAsync([Write("a", 1, null, new CursorReceipt("inbox-1", 7))]);
+
+        results.Single().Should().BeOfType<WriteResult.Stored>();
+        (await CursorAsync("inbox-1")).Should().Be(7);
+    }
+
+    [Fact]
+    public async Task WriteAsync_ReceiptOnAWriteThatFails_IsNotStored()
+    {
+        (await _stores.Journal.WriteAsync([Write("a", 1, null)])).Single().Should().BeOfType<WriteResult.Stored>();
+
+        var results = await _stores.Journal.WriteAsync([Write("a", 1, null, new CursorReceipt("inbox-1", 8))]);
+
+        results.Single().Should().BeOfType<WriteResult.Failed>().Which.Cause.Should().BeOfType<ConcurrentWriterException>();
+        (await CursorAsync("inbox-1")).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task WriteAsync_ReceiptOnAFencedOffWrite_IsNotStored()
+    {
+        await ExecuteAsync($"UPDATE {_schema}.fences SET epoch = 2 WHERE name = 'shard-1'");
+
+        var results = await _stores.Journal.WriteAsync([Write("a", 1, new TableFence("shard-1", 1), new CursorReceipt("inbox-1", 9))]);
+
+        results.Single().Should().BeOfType<WriteResult.Failed>();
+        (await CursorAsync("inbox-1")).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task PersistentActor_ReceiptedCommandThatPersists_SettlesStoredWithTheCursorAdvanced()
+    {
+        await using var kit = new FencedKit(_stores);
+        var ledger = kit.Sys.ActorOf(Props.Create(() => new Actors.Ledger("receipted", kit.TestActor, false)));
+        kit.ExpectMsg<string>(m => m.StartsWith("recovered", StringComparison.Ordinal));
+        var delivery = new ReceiptedMessage("persist:a", new CursorReceipt("inbox-2", 41));
+
+        ledger.Tell(delivery, kit.TestActor);
+
+        kit.ExpectMsg("persisted a #1");
+        (await delivery.Settled.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(ReceiptOutcome.Stored);
+        (await CursorAsync("inbox-2")).Should().Be(41);
+    }
+
+    [Fact]
+    public async Task PersistentActor_ReceiptedCommandThatWritesNothing_SettlesNoWrite()
+    {
+        await using var kit = new FencedKit(_stores);
+        var ledger = kit.Sys.ActorOf(Props.Create(() => new Actors.Ledger("receipted", kit.TestActor, false)));
+        kit.ExpectMsg<string>(m => m.StartsWith("recovered", StringComparison.Ordinal));
+        var query = new ReceiptedMessage("state", new CursorReceipt("inbox-3", 5));
+        var unknown = new ReceiptedMessage(42, new CursorReceipt("inbox-3", 6));
+
+        ledger.Tell(query, kit.TestActor);
+        ledger.Tell(unknown, kit.TestActor);
+        ledger.Tell(new ReceiptedMessage("persist:b", new CursorReceipt("inbox-3", 7)), kit.TestActor);
+
+        kit.ExpectMsg("state [] #0");
+        kit.ExpectMsg("persisted b #1");
+        (await query.Settled.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(ReceiptOutcome.NoWrite);
+        (await unknown.Settled.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(ReceiptOutcome.NoWrite);
+        (await CursorAsync("inbox-3")).Should().Be(7, "only the receipt that rode on a write is stored by the journal");
+    }
+
+    [Fact]
+    public async Task PersistentActor_ReceiptedCommandWhoseWriteIsFencedOff_SettlesFailed()
+    {
+        await using var kit = new FencedKit(_stores);
+        kit.Sys.ActorOf(Props.Create(() => new LedgerParent("fenced-receipt", kit.TestActor)).WithWriteFence(new TableFence("shard-2", 1)), "parent");
+        var ledger = kit.ExpectMsg<IActorRef>();
+        kit.ExpectMsg<string>(m => m.StartsWith("recovered", StringComparison.Ordinal));
+        await ExecuteAsync($"UPDATE {_schema}.fences SET epoch = 3 WHERE name = 'shard-2'");
+        var delivery = new ReceiptedMessage("persist:a", new CursorReceipt("inbox-4", 3));
+
+        ledger.Tell(delivery, kit.TestActor);
+
+        (await delivery.Settled.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(ReceiptOutcome.Failed);
+        (await CursorAsync("inbox-4")).Should().BeNull();
+    }
 
     private async Task<List<long>> StoredAsync(string pid)
     {
@@ -124,7 +239,7 @@ public sealed class FencedWriteSpec : IAsyncLifetime
 
         var results = await unchecked_.Journal.WriteAsync([Write("a", 1, new TableFence("shard-1", 1))]);
 
-        results.Single().Should().BeOfType<WriteResult.Failed>().Which.Cause.Message.Should().Contain("FenceCheck");
+        results.Single().Should().BeOfType<WriteResult.Failed>().Which.Cause.Message.Should().Contain("WriteGuard");
     }
 
     [Fact]
@@ -135,7 +250,7 @@ public sealed class FencedWriteSpec : IAsyncLifetime
         {
             var results = await sqlite.Journal.WriteAsync([Write("a", 1, new TableFence("shard-1", 1))]);
 
-            results.Single().Should().BeOfType<WriteResult.Failed>().Which.Cause.Message.Should().Contain("cannot check write fences");
+            results.Single().Should().BeOfType<WriteResult.Failed>().Which.Cause.Message.Should().Contain("cannot check write fences").And.Contain("a cluster needs PostgreSQL");
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
