@@ -25,16 +25,17 @@ public static class ShardAllocator
     /// Current owner of each owned shard (valid leases only); a shard absent is unowned. An owner not in
     /// <paramref name="liveMembers"/> (leaving, for instance) is drained: its shards move, within the cap.
     /// </param>
-    /// <param name="maxMoves">Most owned shards moved this round; at least 1.</param>
+    /// <param name="maxMoves">Most owned shards moved this round, at least 1; null for <see cref="DefaultMaxMoves"/>.</param>
     /// <returns>The moves, and how many owned-shard moves remain for later rounds. Empty when there is no live member.</returns>
     /// <exception cref="ArgumentException">An argument is out of range or names a shard that does not exist.</exception>
     public static ShardAllocationPlan Plan(
-        int shardCount, IReadOnlyCollection<MemberIncarnation> liveMembers, IReadOnlyDictionary<int, MemberIncarnation> owners, int maxMoves)
+        int shardCount, IReadOnlyCollection<MemberIncarnation> liveMembers, IReadOnlyDictionary<int, MemberIncarnation> owners, int? maxMoves = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shardCount);
         ArgumentNullException.ThrowIfNull(liveMembers);
         ArgumentNullException.ThrowIfNull(owners);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxMoves);
+        var cap = maxMoves ?? DefaultMaxMoves(shardCount);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cap, nameof(maxMoves));
         if (owners.Keys.FirstOrDefault(s => (uint)s >= (uint)shardCount, -1) is var bad and >= 0)
             throw new ArgumentException($"The ownership names shard {bad}, but the cluster has shards 0 to {shardCount - 1}", nameof(owners));
 
@@ -47,7 +48,7 @@ public static class ShardAllocator
         foreach (var shard in state.Unowned)
             moves.Add(new ShardMove(shard, null, members[state.TakeReceiver()]));
 
-        var budget = maxMoves;
+        var budget = cap;
         foreach (var (shard, from) in state.Draining)
         {
             if (budget == 0)

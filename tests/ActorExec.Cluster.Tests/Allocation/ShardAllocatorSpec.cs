@@ -100,6 +100,15 @@ public sealed class ShardAllocatorSpec
         plan.Should().Throw<ArgumentOutOfRangeException>();
     }
 
+    [Fact]
+    public void Plan_NoCapGiven_MovesTenPercentOfTheShards()
+    {
+        var plan = ShardAllocator.Plan(256, [A, B], Owned((A, 256)));
+
+        plan.Moves.Should().HaveCount(25).And.OnlyContain(m => m.From == A && m.To == B);
+        plan.DeferredMoves.Should().Be(128 - 25);
+    }
+
     [Theory]
     [InlineData(256, 25)]
     [InlineData(10, 1)]
