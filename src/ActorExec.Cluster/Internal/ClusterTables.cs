@@ -12,4 +12,13 @@ internal sealed class ClusterTables(string schema)
     public string Incarnations { get; } = $"{schema}.cluster_incarnations";
 
     public string Leases { get; } = $"{schema}.shard_leases";
+
+    public string Inbox { get; } = $"{schema}.inbox";
+
+    public string InboxHeads { get; } = $"{schema}.inbox_heads";
+
+    public string InboxCursors { get; } = $"{schema}.inbox_cursors";
+
+    /// <summary>The NOTIFY channel that wakes inbox consumers (one per cluster schema).</summary>
+    public string InboxChannel { get; } = $"actorexec_inbox_{schema}";
 }

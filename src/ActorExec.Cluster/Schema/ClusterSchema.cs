@@ -148,5 +148,21 @@ public sealed class ClusterSchema
             expires_at TIMESTAMPTZ NULL,
             acquired_at TIMESTAMPTZ NULL);
         CREATE INDEX IF NOT EXISTS shard_leases_owner ON {t.Leases} (owner_incarnation);
+        CREATE TABLE IF NOT EXISTS {t.InboxHeads} (
+            target TEXT PRIMARY KEY,
+            last_position BIGINT NOT NULL);
+        CREATE TABLE IF NOT EXISTS {t.Inbox} (
+            target TEXT NOT NULL,
+            position BIGINT NOT NULL,
+            recipient TEXT NOT NULL,
+            manifest TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            reply_to TEXT NULL,
+            sender_node TEXT NOT NULL,
+            enqueued_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+            PRIMARY KEY (target, position));
+        CREATE TABLE IF NOT EXISTS {t.InboxCursors} (
+            target TEXT PRIMARY KEY,
+            consumed BIGINT NOT NULL);
         """;
 }
