@@ -85,7 +85,7 @@ public static class Samples
         SelfIncarnation: 3,
         Members:
         [
-            new ClusterMemberInfo("node-d", 2, "10.0.0.14:9120", "dead", Started.AddDays(-1), 754.2, 0, "missed heartbeats for 5 s"),
+            new ClusterMemberInfo("node-d", 2, "10.0.0.14:9120", "dead", Started.AddDays(-1), 754.2, 0, "missed heartbeats for 10.0 s (lease timeout 3 s)"),
             new ClusterMemberInfo("node-c", 7, "10.0.0.13:9120", "up", Started.AddMinutes(30), 0.2, 86, null),
             new ClusterMemberInfo("node-a", 3, "10.0.0.11:9120", "up", Started, 0.4, 85, null),
             new ClusterMemberInfo("node-b", 5, "10.0.0.12:9120", "up", Started.AddMinutes(1), 0.93, 85, null),
