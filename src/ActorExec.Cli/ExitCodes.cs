@@ -11,8 +11,13 @@ internal static class ExitCodes
     public const int Usage = 2;
     public const int Unreachable = 3;
     public const int Unauthorized = 4;
+
+    /// <summary>404: no such market, order, venue, or no up cluster member by that id (<c>NODE_NOT_FOUND</c>).</summary>
     public const int NotFound = 5;
+
+    /// <summary>Any other 4xx/5xx, including 409 <c>NOT_CLUSTERED</c> from a node that runs alone.</summary>
     public const int NodeError = 6;
+
     public const int MalformedAnswer = 7;
 
     /// <summary>Interrupted by Ctrl+C (128 + SIGINT, the shell convention).</summary>
@@ -27,8 +32,8 @@ internal static class ExitCodes
           2    bad usage: unknown command or option, invalid value, invalid --node
           3    the node cannot be reached or did not answer within --timeout
           4    the node refused the token (401/403)
-          5    not found (404): no such market, order, venue...
-          6    the node answered another error (4xx/5xx)
+          5    not found (404): no such market, order, venue, up cluster member...
+          6    the node answered another error (4xx/5xx), e.g. 409: the node runs alone, not in a cluster
           7    the node's answer is not the JSON document expected
           130  interrupted (Ctrl+C)
         """;

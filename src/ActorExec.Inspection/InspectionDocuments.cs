@@ -2,8 +2,22 @@ using System.Text.Json;
 
 namespace ActorExec.Inspection;
 
-/// <summary>An error answer: one line naming what was wrong.</summary>
-public sealed record ApiError(string Error);
+/// <summary>An error answer: one line naming what was wrong, and a stable code when a script may need to branch on it.</summary>
+/// <param name="Error">What was wrong, one line for an operator to read.</param>
+/// <param name="Code">A stable SCREAMING_CODE from <see cref="ApiErrorCodes"/>; omitted by errors that have none.</param>
+public sealed record ApiError(string Error, string? Code = null)
+{
+    /// <summary>The 409 a node answers to a cluster route when it runs alone on <paramref name="persistence"/> (e.g. <c>sqlite</c>).</summary>
+    public static ApiError NotClustered(string persistence) =>
+        new($"this node runs alone (persistence: {persistence}); start it with --profile cluster to join a cluster", ApiErrorCodes.NotClustered);
+
+    /// <summary>The 404 for a leave request naming <paramref name="nodeId"/>, which is not an up member; lists those that are.</summary>
+    public static ApiError NodeNotFound(string nodeId, IEnumerable<string> upMembers)
+    {
+        var up = string.Join(", ", upMembers);
+        return new($"no up member '{nodeId}' in the cluster; up members: {(up.Length == 0 ? "none" : up)}", ApiErrorCodes.NodeNotFound);
+    }
+}
 
 /// <summary>The node: identity, uptime, store, venues with their breakers, actor counts, trading state.</summary>
 public sealed record NodeInfo(

@@ -48,4 +48,19 @@ public static class InspectionRoutes
 
     /// <summary>GET → <see cref="MetricValue"/>[].</summary>
     public const string Metrics = Prefix + "/metrics";
+
+    /// <summary>
+    /// GET → <see cref="ClusterInfo"/>. A node that runs alone answers 409 with
+    /// <see cref="ApiErrorCodes.NotClustered"/>, as do <see cref="Shards"/> and <see cref="ClusterLeave"/>.
+    /// </summary>
+    public const string Cluster = Prefix + "/cluster";
+
+    /// <summary>GET <c>?owner=&lt;node-id&gt;</c> → <see cref="ShardInfo"/>[] by shard id; every shard, or those the owner holds.</summary>
+    public const string Shards = Prefix + "/shards";
+
+    /// <summary>
+    /// POST <c>/cluster/leave/{nodeId}</c> → <see cref="LeaveResult"/>: the node hands its shards off, then exits.
+    /// A node id that is not an up member answers 404 with <see cref="ApiErrorCodes.NodeNotFound"/>.
+    /// </summary>
+    public static string ClusterLeave(string nodeId) => $"{Cluster}/leave/{Uri.EscapeDataString(nodeId)}";
 }

@@ -16,6 +16,7 @@ internal static class CommandTree
             root.Options.Add(option);
         }
         NodeCommands.AddTo(root, runner);
+        ClusterCommands.AddTo(root, runner);
         ActorCommands.AddTo(root, runner);
         MarketCommands.AddTo(root, runner);
         OrderCommands.AddTo(root, runner, time);

@@ -71,6 +71,14 @@ internal sealed class InspectionClient : IDisposable
     public Task<IReadOnlyList<MetricValue>> GetMetricsAsync(CancellationToken ct) =>
         GetAsync<IReadOnlyList<MetricValue>>(InspectionRoutes.Metrics, ct);
 
+    public Task<ClusterInfo> GetClusterAsync(CancellationToken ct) => GetAsync<ClusterInfo>(InspectionRoutes.Cluster, ct);
+
+    public Task<IReadOnlyList<ShardInfo>> GetShardsAsync(string? owner, CancellationToken ct) =>
+        GetAsync<IReadOnlyList<ShardInfo>>(InspectionRoutes.Shards + new QueryBuilder().Add("owner", owner), ct);
+
+    public Task<LeaveResult> LeaveAsync(string nodeId, CancellationToken ct) =>
+        SendAsync<LeaveResult>(HttpMethod.Post, InspectionRoutes.ClusterLeave(nodeId), ct);
+
     public void Dispose() => http.Dispose();
 
     private Task<T> GetAsync<T>(string pathAndQuery, CancellationToken ct) where T : class =>

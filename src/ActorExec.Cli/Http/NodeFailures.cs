@@ -20,8 +20,14 @@ internal static class NodeFailures
     /// <summary>The error for a non-success status; <paramref name="body"/> is read for the node's <see cref="ApiError"/>.</summary>
     public static CliException FromStatus(HttpStatusCode status, string? reasonPhrase, string body, string request, bool tokenSent)
     {
-        var nodeSays = ApiErrorText(body);
+        var apiError = ReadApiError(body);
+        var nodeSays = apiError?.Error is { Length: > 0 } text ? text : null;
         var code = $"{(int)status} {(string.IsNullOrEmpty(reasonPhrase) ? status.ToString() : reasonPhrase)}";
+        if (apiError?.Code == ApiErrorCodes.NotClustered)
+        {
+            // Not a failure of the node but a question it cannot answer: its own words say what to do.
+            return new(ExitCodes.NodeError, nodeSays ?? $"the node is not in a cluster ({code} {ApiErrorCodes.NotClustered} to {request})");
+        }
         switch (status)
         {
             case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:
@@ -40,11 +46,11 @@ internal static class NodeFailures
     public static CliException Malformed(string request, string problem) =>
         new(ExitCodes.MalformedAnswer, $"malformed answer from the node to {request}: {problem}");
 
-    private static string? ApiErrorText(string body)
+    private static ApiError? ReadApiError(string body)
     {
         try
         {
-            return JsonSerializer.Deserialize<ApiError>(body, InspectionJson.Options)?.Error is { Length: > 0 } text ? text : null;
+            return JsonSerializer.Deserialize<ApiError>(body, InspectionJson.Options);
         }
         catch (JsonException)
         {

@@ -35,6 +35,10 @@ internal static class Formats
 
     public static string Text(string? value) => string.IsNullOrEmpty(value) ? None : value;
 
+    /// <summary>A node incarnation as operators name it, <c>node-c #7</c>; the id alone when the incarnation is unknown.</summary>
+    public static string Member(string nodeId, long? incarnation) =>
+        incarnation is { } number ? string.Create(CultureInfo.InvariantCulture, $"{nodeId} #{number}") : nodeId;
+
     public static string CompactJsonOf(JsonElement element) =>
         element.ValueKind == JsonValueKind.Undefined ? None : JsonSerializer.Serialize(element, CompactJson);
 

@@ -16,6 +16,7 @@ public sealed class FakeNode : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<(string Method, string Path), Answer> answers = new();
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
+    private readonly ConcurrentDictionary<(string Method, string PathPrefix), Func<RecordedRequest, (int Status, object Document)>> computed = new();
 
     private FakeNode(WebApplication app, string address)
     {
@@ -49,6 +50,13 @@ public sealed class FakeNode : IAsyncDisposable
 
     public void ServeRaw(string method, string path, int status, string body) => answers[(method, path)] = new Answer(status, body, Hang: false);
 
+    /// <summary>
+    /// Answers every <paramref name="method"/> request whose path starts with <paramref name="pathPrefix"/>
+    /// with the status and document <paramref name="respond"/> makes of it; an answer for the exact path wins.
+    /// </summary>
+    public void ServeComputed(string method, string pathPrefix, Func<RecordedRequest, (int Status, object Document)> respond) =>
+        computed[(method, pathPrefix)] = respond;
+
     /// <summary>Accepts the request and never answers, until the client gives up.</summary>
     public void ServeNothing(string method, string path) => answers[(method, path)] = new Answer(0, "", Hang: true);
 
@@ -61,14 +69,15 @@ public sealed class FakeNode : IAsyncDisposable
     private async Task AnswerAsync(HttpContext context)
     {
         var request = context.Request;
-        requests.Enqueue(new RecordedRequest(
+        var recorded = new RecordedRequest(
             request.Method,
             request.Path.Value ?? "",
             request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString()),
-            request.Headers.Authorization.Count == 0 ? null : request.Headers.Authorization.ToString()));
-        if (!answers.TryGetValue((request.Method, request.Path.Value ?? ""), out var answer))
+            request.Headers.Authorization.Count == 0 ? null : request.Headers.Authorization.ToString());
+        requests.Enqueue(recorded);
+        if (!answers.TryGetValue((recorded.Method, recorded.Path), out var answer))
         {
-            answer = new Answer(
+            answer = Compute(recorded) ?? new Answer(
                 StatusCodes.Status404NotFound,
                 JsonSerializer.Serialize(new ApiError($"fake node: nothing served at {request.Method} {request.Path}"), InspectionJson.Options),
                 Hang: false);
@@ -81,6 +90,21 @@ public sealed class FakeNode : IAsyncDisposable
         context.Response.StatusCode = answer.Status;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(answer.Body);
+    }
+
+    private Answer? Compute(RecordedRequest request)
+    {
+        var respond = computed
+            .Where(pair => pair.Key.Method == request.Method && request.Path.StartsWith(pair.Key.PathPrefix, StringComparison.Ordinal))
+            .OrderByDescending(pair => pair.Key.PathPrefix.Length)
+            .Select(pair => pair.Value)
+            .FirstOrDefault();
+        if (respond is null)
+        {
+            return null;
+        }
+        var (status, document) = respond(request);
+        return new Answer(status, JsonSerializer.Serialize(document, document.GetType(), InspectionJson.Options), Hang: false);
     }
 
     private sealed record Answer(int Status, string Body, bool Hang);

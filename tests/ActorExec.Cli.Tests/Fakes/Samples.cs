@@ -77,5 +77,38 @@ public static class Samples
         new MetricValue("order.latency.ms", "histogram", new Dictionary<string, string>(), 3.5, 1000, 2.25, 9.875),
     ];
 
+    /// <summary>Three up members (the answering node-a among them) and an old incarnation declared dead; 256 shards spread 85/85/86.</summary>
+    public static ClusterInfo Cluster() => new(
+        Schema: "actorexec",
+        ShardCount: 256,
+        SelfNodeId: "node-a",
+        SelfIncarnation: 3,
+        Members:
+        [
+            new ClusterMemberInfo("node-d", 2, "10.0.0.14:9120", "dead", Started.AddDays(-1), 754.2, 0, "missed heartbeats for 10.0 s (lease timeout 3 s)"),
+            new ClusterMemberInfo("node-c", 7, "10.0.0.13:9120", "up", Started.AddMinutes(30), 0.2, 86, null),
+            new ClusterMemberInfo("node-a", 3, "10.0.0.11:9120", "up", Started, 0.4, 85, null),
+            new ClusterMemberInfo("node-b", 5, "10.0.0.12:9120", "up", Started.AddMinutes(1), 0.93, 85, null),
+        ]);
+
+    /// <summary>
+    /// 256 shards mid-failover: shard <c>i</c> held by node-c, node-a or node-b as <c>i mod 3</c> is 0, 1 or 2,
+    /// except 254 (still leased to dead node-d #2, expired) and 255 (unowned).
+    /// </summary>
+    public static IReadOnlyList<ShardInfo> Shards() =>
+    [
+        .. Enumerable.Range(0, 254).Select(i => (i % 3) switch
+        {
+            0 => Owned(i, "node-c", 7),
+            1 => Owned(i, "node-a", 3),
+            _ => Owned(i, "node-b", 5),
+        }),
+        new ShardInfo(254, "node-d", 2, 2, FixedTime.Now.AddSeconds(-3), LeaseValid: false),
+        new ShardInfo(255, null, null, 4, null, LeaseValid: false),
+    ];
+
+    private static ShardInfo Owned(int shard, string node, long incarnation) =>
+        new(shard, node, incarnation, Epoch: 1 + shard / 100, FixedTime.Now.AddSeconds(10), LeaseValid: true);
+
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
 }

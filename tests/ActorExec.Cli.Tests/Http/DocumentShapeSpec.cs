@@ -15,6 +15,8 @@ public sealed class DocumentShapeSpec
         DocumentShape.FindMissing(Samples.Order()).Should().BeNull();
         DocumentShape.FindMissing(Samples.Actors()).Should().BeNull();
         DocumentShape.FindMissing(Samples.Metrics()).Should().BeNull();
+        DocumentShape.FindMissing(Samples.Cluster()).Should().BeNull();
+        DocumentShape.FindMissing(Samples.Shards()).Should().BeNull("an unowned shard's owner and expiry are optional");
     }
 
     [Fact]
@@ -29,6 +31,16 @@ public sealed class DocumentShapeSpec
         var order = JsonSerializer.Deserialize<OrderDetail>("""{ "order": { "client_order_id": "c-1" }, "fees": 0, "events": [] }""", InspectionJson.Options)!;
 
         DocumentShape.FindMissing(order).Should().Be("$.order.market");
+    }
+
+    [Fact]
+    public void FindMissing_MemberWithoutAStatus_NamesItsPath()
+    {
+        var cluster = JsonSerializer.Deserialize<ClusterInfo>(
+            """{ "schema": "actorexec", "shard_count": 256, "self_node_id": "node-a", "self_incarnation": 3, "members": [ { "node_id": "node-a", "address": "a:1" } ] }""",
+            InspectionJson.Options)!;
+
+        DocumentShape.FindMissing(cluster).Should().Be("$.members[0].status");
     }
 
     [Fact]

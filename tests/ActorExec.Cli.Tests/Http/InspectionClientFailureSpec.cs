@@ -91,6 +91,17 @@ public sealed class InspectionClientFailureSpec : FakeNodeSpec
         result.Stderr.Should().Be($"error: the node answered 409 Conflict to POST /api/v1/reconcile{Environment.NewLine}");
     }
 
+    [Fact]
+    public async Task Call_NotClusteredWithoutAMessage_StillSaysTheNodeIsNotInACluster()
+    {
+        Node.ServeRaw("GET", InspectionRoutes.Cluster, 409, """{ "error": "", "code": "NOT_CLUSTERED" }""");
+
+        var result = await RunAsync("cluster", "show");
+
+        result.ExitCode.Should().Be(6);
+        result.Stderr.Should().Be($"error: the node is not in a cluster (409 Conflict NOT_CLUSTERED to GET /api/v1/cluster){Environment.NewLine}");
+    }
+
     [Theory]
     [InlineData("{ not json")]
     [InlineData("")]

@@ -20,4 +20,10 @@ public sealed class FormatsSpec
     [InlineData("-20.5", "-20.5")]
     public void Number_Decimal_DropsTrailingZeros(string value, string expected) =>
         Formats.Number(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)).Should().Be(expected);
+
+    [Theory]
+    [InlineData("node-c", 7L, "node-c #7")]
+    [InlineData("node-c", null, "node-c")]
+    public void Member_NodeAndIncarnation_ReadsAsOperatorsNameIt(string nodeId, long? incarnation, string expected) =>
+        Formats.Member(nodeId, incarnation).Should().Be(expected);
 }
