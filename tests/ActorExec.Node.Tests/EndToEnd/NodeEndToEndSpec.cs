@@ -57,6 +57,10 @@ public sealed class NodeEndToEndSpec : IDisposable
             var tree = await CliRunner.JsonAsync<ActorNode>(node, "actor", "hierarchy", "--depth", "3");
             tree.Children.Should().Contain(c => c.Name == "user");
 
+            var alone = await CliRunner.RunAsync("cluster", "show", "--node", node.Address);
+            alone.ExitCode.Should().Be(6);
+            alone.Stderr.Should().Contain("runs alone (persistence: sqlite)");
+
             var unknown = await CliRunner.RunAsync("order", "show", "no-such-order", "--node", node.Address);
             unknown.ExitCode.Should().NotBe(0);
             unknown.Stderr.Should().Contain("no-such-order");
