@@ -1,3 +1,4 @@
+using ActorExec.TestKit.Postgres;
 using ActorExec.Actors.Persistence;
 using ActorExec.Actors.Persistence.Serialization;
 using ActorExec.Cluster.Delivery;

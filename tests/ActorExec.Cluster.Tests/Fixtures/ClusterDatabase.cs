@@ -1,3 +1,4 @@
+using ActorExec.TestKit.Postgres;
 using ActorExec.Cluster.Membership;
 using ActorExec.Cluster.Schema;
 using ActorExec.Cluster.Sharding;

@@ -1,3 +1,4 @@
+using ActorExec.TestKit.Postgres;
 using ActorExec.Actors.Persistence.InMemory;
 using ActorExec.Actors.Persistence.Serialization;
 

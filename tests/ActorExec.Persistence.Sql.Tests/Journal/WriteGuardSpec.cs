@@ -1,3 +1,4 @@
+using ActorExec.TestKit.Postgres;
 using System.Data.Common;
 using ActorExec.Persistence.Sql.Journal;
 using ActorExec.Persistence.Sql.Tests.Fixtures;

@@ -1,8 +1,7 @@
-using ActorExec.TestKit.Postgres;
 
-namespace ActorExec.Persistence.Sql.Tests.Fixtures;
+namespace ActorExec.TestKit.Postgres;
 
-/// <summary>One private PostgreSQL server for the whole test run; each test gets its own schema in it.</summary>
+/// <summary>One private PostgreSQL server per test process (started on first use, stopped at exit); each test isolates itself in a schema of its own.</summary>
 public static class SharedPostgres
 {
     private static readonly Lazy<Task<PrivatePostgres>> Server = new(StartAsync);
