@@ -52,7 +52,8 @@ public sealed class PassivationSpec(ITestOutputHelper output) : EngineTestKit(ou
         (await ActiveMarkets()).Live.Should().Contain(M1);
 
         // The on-chain NO leg keeps the market busy until it confirms; then it idles for 5 s and stops.
-        var stopped = await DriveUntilMarketsAsync(markets => !markets.Live.Contains(M1), "m-1 to passivate");
+        // Stopped first, forgotten once MarketPassivated is journaled (PersistAsync): wait for both.
+        var stopped = await DriveUntilMarketsAsync(markets => !markets.Live.Contains(M1) && !markets.Remembered.Contains(M1), "m-1 to passivate and be forgotten");
 
         stopped.Remembered.Should().NotContain(M1, "a market without open work need not be resumed after a restart");
         var region = await RegionEvents();
