@@ -1,3 +1,3 @@
 using ActorExec.Node.Hosting;
 
-return await NodeCommandLine.Create(NodeHost.RunAsync).Parse(args).InvokeAsync();
+return await NodeCommandLine.Create(NodeHost.RunAsync).Parse(args).InvokeAsync(NodeCommandLine.Invocation);

@@ -28,7 +28,7 @@ internal static class NodeSettingsReader
             read.String($"{Root}.node.id", allowEmpty: false),
             profile,
             dataDir,
-            read.Duration($"{Root}.node.shutdown-timeout", TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10)),
+            read.Duration($"{Root}.node.shutdown-timeout", TimeSpan.FromSeconds(1), Hosting.NodeCommandLine.MaxShutdownTimeout),
             new PersistenceSettings(store, Path.Combine(dataDir, read.String($"{Root}.persistence.sqlite-file", allowEmpty: false)), postgres),
             new InspectionSettings(
                 read.String($"{Root}.inspection.host", allowEmpty: false),

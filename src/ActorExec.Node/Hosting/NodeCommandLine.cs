@@ -6,6 +6,18 @@ namespace ActorExec.Node.Hosting;
 /// <summary>The node's command line: which configuration to load and the few settings worth a flag.</summary>
 internal static class NodeCommandLine
 {
+    /// <summary>The longest <c>actorexec.node.shutdown-timeout</c> a configuration may set.</summary>
+    public static readonly TimeSpan MaxShutdownTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How the command line runs the node. On SIGTERM/SIGINT System.CommandLine cancels the start-up and
+    /// then, by default, lets the signal kill the process after 2 s (exit 143) — in the middle of a
+    /// graceful stop that waits for in-flight executions. The grace here outlasts the longest stop a
+    /// valid configuration allows (the shutdown timeout for in-flight work, again for the actors, then
+    /// the journal flush), so only the node decides when it exits.
+    /// </summary>
+    public static InvocationConfiguration Invocation { get; } = new() { ProcessTerminationTimeout = MaxShutdownTimeout * 2 + TimeSpan.FromMinutes(5) };
+
     public static RootCommand Create(Func<NodeArguments, CancellationToken, Task<int>> run)
     {
         var config = new Option<FileInfo?>("--config") { Description = "A HOCON file layered over the profile (it may include \"paper.conf\" etc.)" };
