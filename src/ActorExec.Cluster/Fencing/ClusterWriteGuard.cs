@@ -13,6 +13,9 @@ namespace ActorExec.Cluster.Fencing;
 /// </summary>
 public sealed class ClusterWriteGuard(LeaseFence leases, InboxStore inboxes) : IWriteGuard
 {
+    /// <summary>Raised (on the journal's thread) for every shard fence a write was refused for, with the reason.</summary>
+    public event Action<ShardFence, string>? FenceBroken;
+
     /// <inheritdoc />
     public async Task<IReadOnlyDictionary<WriteFence, string>> FindBrokenAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<WriteFence> fences, CancellationToken cancellationToken)
     {
@@ -31,7 +34,10 @@ public sealed class ClusterWriteGuard(LeaseFence leases, InboxStore inboxes) : I
             }
             var fenced = await leases.FindFencedAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, expected, byOwner.Key, cancellationToken).ConfigureAwait(false);
             foreach (var fence in byOwner.Where(f => fenced.Contains(f.ShardId) || expected[f.ShardId] != f.Epoch))
+            {
                 broken[fence] = "the shard's lease has another owner or a newer epoch";
+                FenceBroken?.Invoke(fence, broken[fence]);
+            }
         }
         return broken;
     }

@@ -148,6 +148,31 @@ public sealed class ClusterMembership
     }
 
     /// <summary>
+    /// Asks the node <paramref name="nodeId"/> (any member, this one included) to leave: its up incarnation
+    /// becomes leaving, which it notices on its next heartbeat and answers by handing its shards off and
+    /// exiting. Returns that incarnation's state, or null when the node id has no up or leaving incarnation.
+    /// </summary>
+    public async Task<MembershipState?> RequestLeaveAsync(string nodeId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nodeId);
+        await using var command = _dataSource.CreateCommand($"""
+            WITH leave AS (
+                UPDATE {_tables.Nodes} SET status = '{MemberStatusText.Leaving}'
+                WHERE node_id = @node AND status = '{MemberStatusText.Up}'
+                RETURNING incarnation)
+            SELECT incarnation, CASE WHEN incarnation IN (SELECT incarnation FROM leave) THEN '{MemberStatusText.Leaving}' ELSE status END, reason
+            FROM {_tables.Nodes}
+            WHERE node_id = @node AND status IN ('{MemberStatusText.Up}', '{MemberStatusText.Leaving}')
+            ORDER BY incarnation DESC LIMIT 1
+            """);
+        command.With("node", nodeId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            return null;
+        return new MembershipState(new MemberIncarnation(nodeId, reader.GetInt64(0)), MemberStatusText.Parse(reader.GetString(1)), reader.NullableString(2));
+    }
+
+    /// <summary>
     /// Finishes leaving: status left with left_at (database clock), and every lease still held released.
     /// Returns the status now; a dead incarnation stays dead.
     /// </summary>

@@ -26,12 +26,14 @@ internal sealed class EngineRoot : ReceiveActor
 {
     private readonly EngineServices _services;
     private readonly IJournalQueries _queries;
+    private readonly EngineHosting _hosting;
     private EngineActors? _actors;
 
-    public EngineRoot(EngineServices services, IJournalQueries queries)
+    public EngineRoot(EngineServices services, IJournalQueries queries, EngineHosting hosting)
     {
         _services = services;
         _queries = queries;
+        _hosting = hosting;
         Receive<GetEngineActors>(_ => Sender.Tell(_actors!, Self));
     }
 
@@ -39,10 +41,14 @@ internal sealed class EngineRoot : ReceiveActor
     {
         foreach (var venue in _services.Venues.All)
             venue.AttachSupervisor(Context.ActorOf(Props.Create(() => new VenueSupervisor(venue)), $"venue-{Uri.EscapeDataString(venue.Venue.Value)}"));
-        var positions = Context.ActorOf(Props.Create(() => new PositionsActor(_queries, _services.Risk, _services.Options.PositionsPollInterval)), "positions");
+        var positionsId = _hosting.PositionsPersistenceId;
+        var positions = Context.ActorOf(Props.Create(() => new PositionsActor(_queries, _services.Risk, _services.Options.PositionsPollInterval, positionsId)), "positions");
         var autoClose = Context.ActorOf(Props.Create(() => new AutoCloseSupervisor(_services)), "auto-close");
         var services = _services;
-        var region = Context.ActorOf(Props.Create(() => new LocalMarketRegion(market => Props.Create(() => new MarketActor(market, services)))), "markets");
+        Func<MarketId, Props> marketProps = market => Props.Create(() => new MarketActor(market, services));
+        var region = _hosting.Region is { } factory
+            ? Context.System.ActorOf(factory(new MarketShards(marketProps)), "markets")
+            : Context.ActorOf(Props.Create(() => new LocalMarketRegion(marketProps, LocalMarketRegion.RegionPersistenceId)), "markets");
         _services.Attach(positions, autoClose, region);
         var reconciliation = Context.ActorOf(Props.Create(() => new ReconciliationSupervisor(_services)), "reconciliation");
         _actors = new EngineActors(region, positions, autoClose, reconciliation);

@@ -56,9 +56,15 @@ public sealed class ExecutionEngine
     /// </summary>
     /// <exception cref="ArgumentException">No venue, a venue configured twice, or invalid options (the message names the option).</exception>
     /// <exception cref="InvalidOperationException">The actor system has no journal configured.</exception>
-    public static async Task<ExecutionEngine> StartAsync(
+    public static Task<ExecutionEngine> StartAsync(
         ActorSystem system, IJournalQueries queries, IEnumerable<VenueConnection> venues, EngineOptions? options = null, CancellationToken cancellationToken = default)
+        => StartAsync(system, queries, venues, options, EngineHosting.SingleNode, cancellationToken);
+
+    /// <summary>As <see cref="StartAsync(ActorSystem, IJournalQueries, IEnumerable{VenueConnection}, EngineOptions?, CancellationToken)"/>, hosted as <paramref name="hosting"/> says (e.g. sharded over a cluster).</summary>
+    public static async Task<ExecutionEngine> StartAsync(
+        ActorSystem system, IJournalQueries queries, IEnumerable<VenueConnection> venues, EngineOptions? options, EngineHosting hosting, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(hosting);
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(venues);
@@ -76,7 +82,7 @@ public sealed class ExecutionEngine
                 entry.ReplaceMarkets(markets.Value);
         }
         var services = new EngineServices(directory, options);
-        var root = system.ActorOf(Props.Create(() => new EngineRoot(services, queries)), "engine");
+        var root = system.ActorOf(Props.Create(() => new EngineRoot(services, queries, hosting)), "engine");
         var actors = await root.Ask<EngineActors>(GetEngineActors.Instance, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
         return new ExecutionEngine(system, services, actors);
     }

@@ -210,7 +210,7 @@ internal sealed partial class MarketActor
             return;
         }
         var finished = execution.Finished;
-        var error = finished is { Success: false } ? new ExecutionError(finished.ErrorCode ?? "FAILED", finished.ErrorMessage ?? "the execution failed") : null;
+        var error = finished is { Success: false } ? new ExecutionError(finished.ErrorCode ?? "FAILED", finished.ErrorMessage ?? "the execution failed", ReasonContext.Empty) : null;
         sender.Tell(Result(execution, finished?.Success ?? false, error, finished?.Profit) with { Duplicate = true }, Self);
     }
 

@@ -165,7 +165,7 @@ internal sealed partial class MarketActor
         var spotAsks = OrderBookSide.Asks([.. query.SpotBook!.YesAsks]);
         if (perpBids.Best is not { } perpBest || spotAsks.Best is not { } spotBest)
         {
-            EndQuery(query, new ExecutionError(ReasonCodes.Of(SlippageRejectionReason.InsufficientLiquidity), "a book has no liquidity on the side the hedge takes"));
+            EndQuery(query, new ExecutionError(ReasonCodes.Of(SlippageRejectionReason.InsufficientLiquidity), "a book has no liquidity on the side the hedge takes", ReasonContext.Empty));
             return;
         }
         foreach (var (side, book, best, name) in new[] { (Side.Sell, perpBids, perpBest, "perp"), (Side.Buy, spotAsks, spotBest, "spot") })

@@ -47,6 +47,32 @@ public static class EngineSerialization
         .Register<PositionsSnapshot>("positions-snapshot.v1")
         .Register<Region.RememberedMarkets>("region-remembered-markets.v1");
 
+    /// <summary>
+    /// Every message that may cross nodes in a cluster: strategy commands and their results, operator
+    /// queries, and the engine's own messages to markets (with what they carry in envelopes). Serialized
+    /// with <see cref="JsonOptions"/>, under manifests as stable as the events'.
+    /// </summary>
+    public static EventTypeRegistry Messages() => new EventTypeRegistry()
+        .Register<ExecuteArbitrage>("msg-execute-arbitrage.v1")
+        .Register<PlaceOrder>("msg-place-order.v1")
+        .Register<CancelOrder>("msg-cancel-order.v1")
+        .Register<CancelAll>("msg-cancel-all.v1")
+        .Register<EnterHedge>("msg-enter-hedge.v1")
+        .Register<ExitHedge>("msg-exit-hedge.v1")
+        .Register<CorrectHedgeDrift>("msg-correct-hedge-drift.v1")
+        .Register<ExecutionResult>("msg-execution-result.v1")
+        .Register<GetMarketState>("msg-get-market-state.v1")
+        .Register<MarketStateReport>("msg-market-state-report.v1")
+        .Register<MarketEnvelope>("msg-market-envelope.v1")
+        .Register<AutoCloseOrder>("msg-auto-close-order.v1")
+        .Register<AutoCloseReport>("msg-auto-close-report.v1")
+        .Register<ForOrder>("msg-for-order.v1")
+        .Register<ApplyVenueReport>("msg-apply-venue-report.v1")
+        .Register<RefreshOrder>("msg-refresh-order.v1")
+        .Register<ReportOpenOrders>("msg-report-open-orders.v1")
+        .Register<OpenOrdersReport>("msg-open-orders-report.v1")
+        .Register<WakeMarket>("msg-wake-market.v1");
+
     /// <summary>The serializer for <see cref="Registry"/> with <see cref="JsonOptions"/>.</summary>
     public static IEventSerializer Serializer(EventTypeRegistry? registry = null) => new JsonEventSerializer(registry ?? Registry(), JsonOptions);
 

@@ -33,8 +33,11 @@ internal sealed partial class PositionsActor : PersistentActor, IWithTimers
     private bool _catchUpQueued;
     private int _fillsSinceSnapshot;
 
-    public PositionsActor(IJournalQueries queries, RiskView view, TimeSpan pollInterval)
+    private readonly string _persistenceId;
+
+    public PositionsActor(IJournalQueries queries, RiskView view, TimeSpan pollInterval, string persistenceId = PositionsPersistenceId)
     {
+        _persistenceId = persistenceId;
         _queries = queries;
         _view = view;
         _pollInterval = pollInterval;
@@ -77,7 +80,7 @@ internal sealed partial class PositionsActor : PersistentActor, IWithTimers
         Command<DeleteSnapshotsFailure>(_ => { });
     }
 
-    public override string PersistenceId => PositionsPersistenceId;
+    public override string PersistenceId => _persistenceId;
 
     public ITimerScheduler Timers { get; set; } = null!;
 

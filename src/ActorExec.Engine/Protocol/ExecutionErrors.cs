@@ -43,6 +43,8 @@ public enum ExecutionErrorCode
     MarketDataUnavailable,
     /// <summary>The journal could not store the intent; nothing was sent.</summary>
     JournalUnavailable,
+    /// <summary>The cluster's coordinator (PostgreSQL) is unreachable: the node takes no intent until it is back.</summary>
+    ClusterUnavailable,
 }
 
 /// <summary>Builds <see cref="ExecutionError"/>s from reason enums.</summary>

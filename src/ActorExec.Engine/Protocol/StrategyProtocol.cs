@@ -97,11 +97,6 @@ public enum ExecutionKind
 /// <summary>Why an execution failed or was refused: a stable SCREAMING_CODE, a sentence, and key=value facts.</summary>
 public sealed record ExecutionError(string Code, string Message, IReadOnlyDictionary<string, string> Context)
 {
-    /// <summary>An error without context.</summary>
-    public ExecutionError(string code, string message) : this(code, message, ReasonContext.Empty)
-    {
-    }
-
     /// <inheritdoc />
     public override string ToString()
         => Context.Count == 0 ? $"{Code}: {Message}" : $"{Code}: {Message} ({string.Join(", ", Context.Select(kv => $"{kv.Key}={kv.Value}"))})";

@@ -6,13 +6,14 @@ namespace ActorExec.Engine.Region;
 /// The single-node market region: routes every <see cref="IMarketCommand"/> to its market's actor,
 /// starting it on demand and passivating it when idle. It remembers (journals) which markets have
 /// work, so after a restart those markets are started again and resume their open orders. The cluster
-/// region implements the same protocol over many nodes.
+/// region implements the same protocol over many nodes, with one of these per shard (see <see cref="MarketShards"/>).
 /// </summary>
 internal sealed partial class LocalMarketRegion : PersistentActor, IWithTimers
 {
     public const string RegionPersistenceId = "market-region";
     private const int SnapshotEvery = 1000;
 
+    private readonly string _persistenceId;
     private readonly Func<MarketId, Props> _marketProps;
     private readonly HashSet<MarketId> _remembered = [];
     private readonly Dictionary<MarketId, IActorRef> _live = [];
@@ -22,8 +23,9 @@ internal sealed partial class LocalMarketRegion : PersistentActor, IWithTimers
     private readonly Dictionary<MarketId, int> _crashes = [];
     private int _eventsSinceSnapshot;
 
-    public LocalMarketRegion(Func<MarketId, Props> marketProps)
+    public LocalMarketRegion(Func<MarketId, Props> marketProps, string persistenceId = RegionPersistenceId)
     {
+        _persistenceId = persistenceId;
         _marketProps = marketProps;
         Recover<SnapshotOffer>(offer => _remembered.UnionWith(((RememberedMarkets)offer.Snapshot).Markets));
         Recover<MarketActivated>(e => _remembered.Add(e.Market));
@@ -49,7 +51,7 @@ internal sealed partial class LocalMarketRegion : PersistentActor, IWithTimers
         Command<IMarketCommand>(Route);
     }
 
-    public override string PersistenceId => RegionPersistenceId;
+    public override string PersistenceId => _persistenceId;
 
     public ITimerScheduler Timers { get; set; } = null!;
 

@@ -14,7 +14,11 @@ internal sealed record NodeSettings(
     LoggingSettings Logging,
     EngineOptions Engine,
     IReadOnlyList<VenueSettings> Venues,
-    DemoSettings Demo);
+    DemoSettings Demo)
+{
+    /// <summary>Cluster membership (<c>actorexec.cluster</c>); null when the node runs alone.</summary>
+    public ClusterSettings? Cluster { get; init; }
+}
 
 /// <summary>The journal store: <c>sqlite</c> (a file) or <c>postgres</c>.</summary>
 internal sealed record PersistenceSettings(string Store, string SqlitePath, string PostgresConnectionString)

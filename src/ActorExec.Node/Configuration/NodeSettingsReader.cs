@@ -45,7 +45,10 @@ internal static class NodeSettingsReader
                 read.Int($"{Root}.demo.markets", 1, 10_000),
                 read.Duration($"{Root}.demo.scan-interval", TimeSpan.FromMilliseconds(10), Day),
                 read.Decimal($"{Root}.demo.min-edge", 0m, 1m),
-                read.Decimal($"{Root}.demo.max-size", 0.000001m, 1_000_000m)));
+                read.Decimal($"{Root}.demo.max-size", 0.000001m, 1_000_000m)))
+        {
+            Cluster = ClusterSettingsReader.Read(read, $"{Root}.cluster", store),
+        };
     }
 
     private static LogEventLevel Level(SettingsReader read, string path)

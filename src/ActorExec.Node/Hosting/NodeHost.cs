@@ -88,11 +88,30 @@ internal static partial class NodeHost
         }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "?";
         LogListening(log, address, settings.Inspection.Token.Length > 0);
+        var exitCode = 0;
+        if (runtime.Cluster is { } cluster)
+        {
+            // Leaving (asked by `actorexec cluster leave`) or being declared dead ends the process: a dead
+            // incarnation never comes back, its restart joins anew.
+            _ = cluster.Exited.ContinueWith(exited =>
+            {
+                if (exited.Result.StartsWith("declared", StringComparison.Ordinal))
+                    exitCode = DeclaredDeadExitCode;
+                LogClusterExit(log, exited.Result);
+                app.Lifetime.StopApplication();
+            }, TaskScheduler.Default);
+        }
         await app.WaitForShutdownAsync(CancellationToken.None);
         await runtime.StopAsync();
         await app.DisposeAsync();
-        return 0;
+        return exitCode;
     }
+
+    /// <summary>The exit code of a node the cluster declared dead (it must be restarted to join again).</summary>
+    public const int DeclaredDeadExitCode = 3;
+
+    [LoggerMessage(EventId = 7014, EventName = "cluster_exit", Level = LogLevel.Warning, Message = "Stopping the node: {reason}")]
+    private static partial void LogClusterExit(Microsoft.Extensions.Logging.ILogger logger, string reason);
 
     [LoggerMessage(EventId = 7010, EventName = "configuration_warning", Level = LogLevel.Warning, Message = "Configuration: {warning}")]
     private static partial void LogConfigurationWarning(Microsoft.Extensions.Logging.ILogger logger, string warning);

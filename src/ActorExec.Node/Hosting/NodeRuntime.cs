@@ -1,10 +1,15 @@
+using ActorExec.Cluster.Delivery;
+using ActorExec.Cluster.Fencing;
+using ActorExec.Cluster.Runtime;
 using ActorExec.Engine.Persistence;
+using ActorExec.Node.Cluster;
 using ActorExec.Examples.Arbitrage;
 using ActorExec.Node.Configuration;
 using ActorExec.Node.Demo;
 using ActorExec.Node.Metrics;
 using ActorExec.Persistence.Sql;
 using ActorExec.Trading.Execution;
+using Npgsql;
 
 namespace ActorExec.Node.Hosting;
 
@@ -18,6 +23,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
 {
     private readonly ILogger _log;
     private IActorRef? _scanner;
+    private NpgsqlDataSource? _clusterData;
 
     private NodeRuntime(NodeSettings settings, SqlStores stores, ActorSystem system, ExecutionEngine engine, EngineObserver observer, ILogger log)
     {
@@ -41,15 +47,22 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
 
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
+    /// <summary>This node's membership of the cluster; null when it runs alone.</summary>
+    public ClusterNode? Cluster { get; private set; }
+
     public static async Task<NodeRuntime> StartAsync(NodeSettings settings, ILoggerFactory loggers, NodeMetrics metrics, CancellationToken cancellationToken)
     {
         var venues = PaperVenues.Create(settings, TimeProvider.System);
         if (settings.Demo.Enabled && venues.Count != 2)
             throw new NodeConfigurationException([$"actorexec.demo.enabled: the sample arbitrage strategy needs exactly two venues, {venues.Count} are configured"]);
         Directory.CreateDirectory(settings.DataDir);
+        var clusterData = settings.Cluster is null ? null : NpgsqlDataSource.Create(settings.Persistence.PostgresConnectionString);
+        var guard = settings.Cluster is { } clustered
+            ? new ClusterWriteGuard(new LeaseFence(clustered.Options), new InboxStore(clusterData!, clustered.Options))
+            : null;
         var stores = settings.Persistence.Store == "sqlite"
             ? SqlPersistence.Sqlite(settings.Persistence.SqlitePath, EngineSerialization.Serializer())
-            : SqlPersistence.Postgres(settings.Persistence.PostgresConnectionString, EngineSerialization.Serializer());
+            : SqlPersistence.Postgres(settings.Persistence.PostgresConnectionString, EngineSerialization.Serializer(), new SqlJournalOptions { WriteGuard = guard });
         await stores.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         var system = ActorSystem.Create("actorexec", new ActorSystemOptions
         {
@@ -59,8 +72,20 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         var observer = new EngineObserver();
         observer.Start(system);
         var connections = venues.Zip(settings.Venues, (venue, configured) => new VenueConnection(venue, venue, configured.Supervisor));
-        var engine = await ExecutionEngine.StartAsync(system, stores.Queries, connections, settings.Engine, cancellationToken).ConfigureAwait(false);
-        var runtime = new NodeRuntime(settings, stores, system, engine, observer, loggers.CreateLogger("ActorExec.Node"));
+        ClusterNode? cluster = null;
+        var hosting = EngineHosting.SingleNode;
+        if (settings.Cluster is { } clusterSettings)
+        {
+            var address = clusterSettings.AdvertisedAddress.Length > 0 ? clusterSettings.AdvertisedAddress : $"http://{settings.Inspection.Host}:{settings.Inspection.Port}";
+            cluster = await ClusterNode.JoinAsync(clusterData!, clusterSettings.Options, clusterSettings.Runtime, settings.NodeId, address,
+                EngineSerialization.Messages(), EngineSerialization.JsonOptions, loggers.CreateLogger("ActorExec.Cluster"), cancellationToken).ConfigureAwait(false);
+            guard!.FenceBroken += cluster.OnFenceBroken;
+            var node = cluster;
+            hosting = new EngineHosting(shards => node.RegionProps(new MarketEntities(shards)), $"positions-{settings.NodeId}");
+        }
+        var engine = await ExecutionEngine.StartAsync(system, stores.Queries, connections, settings.Engine, hosting, cancellationToken).ConfigureAwait(false);
+        cluster?.Start(engine.Region);
+        var runtime = new NodeRuntime(settings, stores, system, engine, observer, loggers.CreateLogger("ActorExec.Node")) { Cluster = cluster, _clusterData = clusterData };
         LogStarted(runtime._log, settings.NodeId, settings.Profile, settings.Persistence.Store, settings.Persistence.Location, string.Join(", ", settings.Venues.Select(v => $"{v.Name} ({v.Kind})")));
         if (settings.Demo.Enabled)
             runtime.StartDemo(venues[0], venues[1]);
@@ -99,6 +124,8 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         }
         if (inFlight.Count > 0)
             LogStoppedWithInFlight(_log, inFlight.Count, string.Join(", ", inFlight.Select(m => m.Market.Value)));
+        if (Cluster is { } cluster)
+            await LeaveClusterAsync(cluster, deadline).ConfigureAwait(false);
         try
         {
             await System.Terminate().WaitAsync(Settings.ShutdownTimeout).ConfigureAwait(false);
@@ -108,8 +135,30 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
             // Journaled state is what counts: the journal still flushes below, and recovery resumes the rest.
             LogActorsStillStopping(_log, Settings.ShutdownTimeout.TotalSeconds);
         }
+        if (Cluster is { } node)
+            await node.DisposeAsync().ConfigureAwait(false);
         await Stores.DisposeAsync().ConfigureAwait(false);
+        if (_clusterData is { } data)
+            await data.DisposeAsync().ConfigureAwait(false);
         LogStopped(_log, Settings.NodeId);
+    }
+
+    // A stopping member hands every shard off before it exits, so its markets carry on elsewhere at once
+    // instead of after a lease timeout. A node declared dead has nothing left to hand off.
+    private async Task LeaveClusterAsync(ClusterNode cluster, DateTimeOffset deadline)
+    {
+        if (cluster.Exited.IsCompleted)
+            return;
+        var budget = deadline - DateTimeOffset.UtcNow;
+        using var timeout = new CancellationTokenSource(budget > TimeSpan.FromSeconds(5) ? budget : TimeSpan.FromSeconds(5));
+        try
+        {
+            await cluster.LeaveAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or NpgsqlException or TimeoutException or AskTimeoutException)
+        {
+            LogLeaveIncomplete(_log, e.Message);
+        }
     }
 
     /// <summary>The live markets with an execution in flight.</summary>
@@ -149,6 +198,10 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
     [LoggerMessage(EventId = 7006, EventName = "node_stop_timed_out", Level = LogLevel.Warning,
         Message = "Actors were still stopping after {seconds} s; flushing the journal and exiting")]
     private static partial void LogActorsStillStopping(ILogger logger, double seconds);
+
+    [LoggerMessage(EventId = 7007, EventName = "cluster_leave_incomplete", Level = LogLevel.Warning,
+        Message = "Could not hand every shard off before stopping ({reason}); the others take the rest over after the lease timeout")]
+    private static partial void LogLeaveIncomplete(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 7005, EventName = "node_stopped", Level = LogLevel.Information,
         Message = "Node {node_id} stopped; journal flushed")]

@@ -56,18 +56,11 @@ internal static class InspectionEndpoints
             return count is < 1 ? Error(StatusCodes.Status400BadRequest, $"count must be at least 1, got {count}") : Ok(logs.Peek(minimum, count ?? 50));
         });
         app.MapGet(InspectionRoutes.Metrics, () => Ok(metrics.Snapshot()));
-        // Nodes do not join a cluster yet: every node runs alone and says so.
-        app.MapGet(InspectionRoutes.Cluster, () => NotClustered(node));
-        app.MapGet(InspectionRoutes.Shards, () => NotClustered(node));
-        app.MapPost(InspectionRoutes.Cluster + "/leave/{nodeId}", (string nodeId) => NotClustered(node));
+        ClusterEndpoints.Map(app, node);
         app.MapFallback((HttpContext context) => Error(StatusCodes.Status404NotFound, $"no route {context.Request.Method} {context.Request.Path}"));
     }
 
     private static IResult Ok<T>(T document) => Results.Json(document, InspectionJson.Options);
-
-    private static IResult NotClustered(NodeRuntime node)
-        => Results.Json(new ApiError($"this node runs alone (persistence: {node.Settings.Persistence.Store}); this build cannot join a cluster yet", ApiErrorCodes.NotClustered),
-            InspectionJson.Options, statusCode: StatusCodes.Status409Conflict);
 
     private static IResult Error(int status, string message) => Results.Json(new ApiError(message), InspectionJson.Options, statusCode: status);
 

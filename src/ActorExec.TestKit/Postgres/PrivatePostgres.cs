@@ -29,6 +29,8 @@ public sealed class PrivatePostgres : IAsyncDisposable
     /// <summary>Connects to the <c>postgres</c> database as the superuser (trust authentication on loopback).</summary>
     public string ConnectionString { get; }
 
+    private const string OptionsFile = "server.options";
+
     /// <summary>True when this process started the server (and will stop it).</summary>
     public bool IsPrivate => _directory is not null;
 
@@ -52,6 +54,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
             await binaries.RunAsync("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-sync"], cancellationToken);
             var port = FreePort();
             var settings = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={directory} -c max_connections=300 -c fsync=on";
+            await File.WriteAllTextAsync(Path.Combine(directory, OptionsFile), settings, cancellationToken);
             await binaries.RunAsync("pg_ctl", ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "-o", settings, "start"], cancellationToken);
             var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Maximum Pool Size=100;Timeout=30;Command Timeout=120";
             return new PrivatePostgres(connectionString, directory, binaries);
@@ -63,6 +66,22 @@ public sealed class PrivatePostgres : IAsyncDisposable
             TryDelete(directory);
             throw new InvalidOperationException($"Could not start a private PostgreSQL server ({binaries.Directory}): {e.Message}\nServer log:\n{tail}", e);
         }
+    }
+
+    /// <summary>
+    /// Stops the private server as a crash would (immediate mode: connections are cut), keeps it down for
+    /// <paramref name="down"/>, and starts it again on the same port with the same data.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This server is not private (it belongs to someone else).</exception>
+    public async Task RestartAsync(TimeSpan down, CancellationToken cancellationToken = default)
+    {
+        if (_directory is null || _binaries is null)
+            throw new InvalidOperationException($"The server of {ConnectionStringVariable} is not this process's to restart");
+        var data = Path.Combine(_directory, "data");
+        await _binaries.RunAsync("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"], cancellationToken);
+        await Task.Delay(down, cancellationToken);
+        var settings = await File.ReadAllTextAsync(Path.Combine(_directory, OptionsFile), cancellationToken);
+        await _binaries.RunAsync("pg_ctl", ["-D", data, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60", "-o", settings, "start"], cancellationToken);
     }
 
     /// <summary>Stops the private server (immediately: its data is throwaway) and deletes its directory.</summary>

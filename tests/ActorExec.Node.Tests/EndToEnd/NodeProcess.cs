@@ -33,6 +33,27 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Pid => _process.Id;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Sends a signal (KILL, STOP, CONT, TERM) as an operator or the kernel would.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+            throw new InvalidOperationException($"kill -{signal} {_process.Id} exited {kill.ExitCode}");
+    }
+
+    /// <summary>Waits for the process to exit on its own; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
     public static NodeProcess Start(string dataDir, IReadOnlyDictionary<string, string> environment, params string[] extraArguments)
     {
         var port = FreePort();
