@@ -1,4 +1,5 @@
 using ActorExec.Bench;
+using ActorExec.Bench.Cluster;
 using ActorExec.Bench.Engine;
 using ActorExec.Bench.Kernel;
 using ActorExec.Bench.Persistence;
@@ -8,6 +9,7 @@ var suites = new Dictionary<string, Func<string[], Task<Report>>>(StringComparer
     ["kernel"] = KernelSuite.RunAsync,
     ["persistence"] = PersistenceSuite.RunAsync,
     ["engine"] = EngineSuite.RunAsync,
+    ["cluster"] = ClusterSuite.RunAsync,
 };
 
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))

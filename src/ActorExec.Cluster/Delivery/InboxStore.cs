@@ -32,39 +32,70 @@ public sealed class InboxStore
     public async Task<IReadOnlyList<long>> AppendAsync(InboxTarget target, IReadOnlyList<InboxMessage> messages, string senderNode, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        var positions = await AppendAsync([(target, messages)], senderNode, cancellationToken).ConfigureAwait(false);
+        return positions[0];
+    }
+
+    /// <summary>
+    /// Appends to several inboxes in one transaction (the targets' head rows are locked in a stable order,
+    /// so concurrent appenders never deadlock); returns each batch's positions, in the order given.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<long>>> AppendAsync(
+        IReadOnlyList<(InboxTarget Target, IReadOnlyList<InboxMessage> Messages)> batches, string senderNode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
         ArgumentException.ThrowIfNullOrEmpty(senderNode);
-        if (messages.Count == 0)
-            return [];
+        var results = new IReadOnlyList<long>[batches.Count];
+        var order = Enumerable.Range(0, batches.Count).Where(i => batches[i].Messages.Count > 0)
+            .OrderBy(i => batches[i].Target.Value, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < batches.Count; i++)
+            results[i] = [];
+        if (order.Count == 0)
+            return results;
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Sql.Command(connection, transaction, $"""
-            WITH head AS (
-                INSERT INTO {_tables.InboxHeads} AS h (target, last_position) VALUES (@target, @count)
-                ON CONFLICT (target) DO UPDATE SET last_position = h.last_position + @count
-                RETURNING last_position)
-            INSERT INTO {_tables.Inbox} (target, position, recipient, manifest, payload, reply_to, sender_node)
-            SELECT @target, head.last_position - @count + m.ord, m.recipient, m.manifest, m.payload, m.reply_to, @sender
-            FROM head, unnest(@recipients, @manifests, @payloads, @replies) WITH ORDINALITY AS m(recipient, manifest, payload, reply_to, ord)
-            RETURNING position;
-            """)
-            .With("target", target.Value)
-            .With("count", (long)messages.Count)
-            .With("sender", senderNode);
-        command.Parameters.Add(new NpgsqlParameter("recipients", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = messages.Select(m => m.Recipient).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("manifests", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = messages.Select(m => m.Manifest).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = messages.Select(m => m.Payload).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("replies", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = messages.Select(m => (object?)m.ReplyTo ?? DBNull.Value).ToArray() });
-        var positions = new List<long>(messages.Count);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        var batch = new NpgsqlBatch(connection, transaction);
+        await using (batch.ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                positions.Add(reader.GetInt64(0));
+            foreach (var i in order)
+            {
+                var (target, messages) = batches[i];
+                var append = new NpgsqlBatchCommand($"""
+                    WITH head AS (
+                        INSERT INTO {_tables.InboxHeads} AS h (target, last_position) VALUES ($1, $2)
+                        ON CONFLICT (target) DO UPDATE SET last_position = h.last_position + $2
+                        RETURNING last_position)
+                    INSERT INTO {_tables.Inbox} (target, position, recipient, manifest, payload, reply_to, sender_node)
+                    SELECT $1, head.last_position - $2 + m.ord, m.recipient, m.manifest, m.payload, m.reply_to, $7
+                    FROM head, unnest($3, $4, $5, $6) WITH ORDINALITY AS m(recipient, manifest, payload, reply_to, ord)
+                    RETURNING position
+                    """);
+                append.Parameters.Add(new NpgsqlParameter<string> { TypedValue = target.Value });
+                append.Parameters.Add(new NpgsqlParameter<long> { TypedValue = messages.Count });
+                append.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = messages.Select(m => m.Recipient).ToArray() });
+                append.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = messages.Select(m => m.Manifest).ToArray() });
+                append.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = messages.Select(m => m.Payload).ToArray() });
+                append.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = messages.Select(m => (object?)m.ReplyTo ?? DBNull.Value).ToArray() });
+                append.Parameters.Add(new NpgsqlParameter<string> { TypedValue = senderNode });
+                batch.BatchCommands.Add(append);
+            }
+            var notify = new NpgsqlBatchCommand("SELECT pg_notify($1, t) FROM unnest($2) AS t");
+            notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Channel });
+            notify.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = order.Select(i => batches[i].Target.Value).ToArray() });
+            batch.BatchCommands.Add(notify);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var i in order)
+            {
+                var positions = new List<long>(batches[i].Messages.Count);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    positions.Add(reader.GetInt64(0));
+                positions.Sort();
+                results[i] = positions;
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
-        await using (var notify = Sql.Command(connection, transaction, "SELECT pg_notify(@channel, @target)").With("channel", Channel).With("target", target.Value))
-            await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        positions.Sort();
-        return positions;
+        return results;
     }
 
     /// <summary>Up to <paramref name="max"/> messages of <paramref name="target"/> after its cursor, in position order.</summary>

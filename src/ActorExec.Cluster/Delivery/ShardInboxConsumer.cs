@@ -15,6 +15,7 @@ namespace ActorExec.Cluster.Delivery;
 internal sealed partial class ShardInboxConsumer
 {
     private const int BatchSize = 256;
+    private static readonly TimeSpan AdvanceInterval = TimeSpan.FromMilliseconds(200);
     private readonly ClusterTransport _transport;
     private readonly InboxTarget _target;
     private readonly Func<string, object, object> _wrap;
@@ -40,6 +41,7 @@ internal sealed partial class ShardInboxConsumer
         var store = _transport.Store;
         long consumed = -1, stored = -1;
         var failures = 0;
+        var lastAdvance = System.Diagnostics.Stopwatch.StartNew();
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -56,10 +58,13 @@ internal sealed partial class ShardInboxConsumer
                     if (outcome == ReceiptOutcome.Stored)
                         stored = entry.Position;
                 }
-                if (consumed > stored)
+                // Messages that wrote nothing move the cursor in bulk: once the inbox is drained, or every
+                // AdvanceInterval under sustained load (a crash before that delivers them again; they wrote nothing).
+                if (consumed > stored && (entries.Count < BatchSize || lastAdvance.Elapsed >= AdvanceInterval))
                 {
                     await store.AdvanceAsync(_target, consumed, cancellationToken).ConfigureAwait(false);
                     stored = consumed;
+                    lastAdvance.Restart();
                 }
                 if (failures > 0)
                     LogConsumerRecovered(_log, _target.Value, failures);
