@@ -43,7 +43,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
 
     public static async Task<NodeRuntime> StartAsync(NodeSettings settings, ILoggerFactory loggers, NodeMetrics metrics, CancellationToken cancellationToken)
     {
-        var venues = PaperVenues.Create(settings, TimeProvider.System);
+        var venues = await PaperVenues.ConnectAsync(settings, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         if (settings.Demo.Enabled && venues.Count != 2)
             throw new NodeConfigurationException([$"actorexec.demo.enabled: the sample arbitrage strategy needs exactly two venues, {venues.Count} are configured"]);
         Directory.CreateDirectory(settings.DataDir);
@@ -58,12 +58,13 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         });
         var observer = new EngineObserver();
         observer.Start(system);
-        var connections = venues.Zip(settings.Venues, (venue, configured) => new VenueConnection(venue, venue, configured.Supervisor));
-        var engine = await ExecutionEngine.StartAsync(system, stores.Queries, connections, settings.Engine, cancellationToken).ConfigureAwait(false);
+        var engine = await ExecutionEngine.StartAsync(system, stores.Queries, venues, settings.Engine, cancellationToken).ConfigureAwait(false);
         var runtime = new NodeRuntime(settings, stores, system, engine, observer, loggers.CreateLogger("ActorExec.Node"));
         LogStarted(runtime._log, settings.NodeId, settings.Profile, settings.Persistence.Store, settings.Persistence.Location, string.Join(", ", settings.Venues.Select(v => $"{v.Name} ({v.Kind})")));
+        if (settings.PaperExchange.Url is { } exchange)
+            LogTradingThroughExchange(runtime._log, exchange.ToString());
         if (settings.Demo.Enabled)
-            runtime.StartDemo(venues[0], venues[1]);
+            runtime.StartDemo(venues[0].MarketData, venues[1].MarketData);
         return runtime;
     }
 
@@ -153,4 +154,8 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
     [LoggerMessage(EventId = 7005, EventName = "node_stopped", Level = LogLevel.Information,
         Message = "Node {node_id} stopped; journal flushed")]
     private static partial void LogStopped(ILogger logger, string node_id);
+
+    [LoggerMessage(EventId = 7025, EventName = "paper_exchange_connected", Level = LogLevel.Information,
+        Message = "The paper venues are served by the paper exchange at {url}")]
+    private static partial void LogTradingThroughExchange(ILogger logger, string url);
 }
