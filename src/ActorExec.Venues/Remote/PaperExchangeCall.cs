@@ -27,7 +27,7 @@ internal static class PaperExchangeCall
         }
         var call = $"{method} {uri}";
         HttpStatusCode status;
-        HttpResponseHeaders headers;
+        TimeSpan? retryAfter;
         byte[] answer;
         try
         {
@@ -35,7 +35,7 @@ internal static class PaperExchangeCall
             // mid-answer surfaces here as well.
             using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             status = response.StatusCode;
-            headers = response.Headers;
+            retryAfter = response.Headers.RetryAfter?.Delta;
             answer = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -53,7 +53,7 @@ internal static class PaperExchangeCall
         }
 
         var code = (int)status;
-        return code is >= 200 and < 300 ? Parse<T>(call, code, answer) : Failure(call, code, headers, answer);
+        return code is >= 200 and < 300 ? Parse<T>(call, code, answer) : Failure(call, code, retryAfter, answer);
     }
 
     /// <summary>True when the connection was never established, so the request cannot have reached the exchange.</summary>
@@ -81,7 +81,7 @@ internal static class PaperExchangeCall
     }
 
     /// <summary>The exchange's typed error when the body carries one; otherwise an error chosen by the HTTP status.</summary>
-    private static VenueError Failure(string call, int status, HttpResponseHeaders headers, byte[] answer)
+    private static VenueError Failure(string call, int status, TimeSpan? retryAfter, byte[] answer)
     {
         try
         {
@@ -95,7 +95,7 @@ internal static class PaperExchangeCall
         var message = $"paper exchange: {call} answered HTTP {status} without a venue error (body: {Excerpt(answer)})";
         return status switch
         {
-            429 => new VenueRateLimited(message, headers.RetryAfter?.Delta),
+            429 => new VenueRateLimited(message, retryAfter),
             401 or 403 => new VenueAuthFailed(message),
             >= 400 and < 500 => new VenueRejected(message, "http_" + status.ToString(CultureInfo.InvariantCulture)),
             _ => new VenueUnavailable(message, status),

@@ -4,10 +4,10 @@ namespace ActorExec.Venues.Remote;
 /// <param name="Error">What failed, as the venue (or the exchange) said it.</param>
 public sealed record PaperExchangeErrorBody(VenueError Error);
 
-/// <summary>The body of a modify request; a null field keeps the order's current value.</summary>
+/// <summary>The body of a modify request; a null or absent field keeps the order's current value.</summary>
 /// <param name="NewPrice">The new limit price, or null.</param>
 /// <param name="NewSize">The new size, or null.</param>
-public sealed record ModifyOrderRequest(Price? NewPrice, Quantity? NewSize);
+public sealed record ModifyOrderRequest(Price? NewPrice = null, Quantity? NewSize = null);
 
 /// <summary>The <see cref="VenueRejected.VenueCode"/> values the paper exchange itself answers with (the venues' own are in <see cref="Paper.PaperRejectCodes"/>).</summary>
 public static class PaperExchangeCodes

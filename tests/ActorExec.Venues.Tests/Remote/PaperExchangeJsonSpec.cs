@@ -129,6 +129,10 @@ public sealed class PaperExchangeJsonSpec
     }
 
     [Fact]
+    public void Deserialize_ModifyWithOnlyAPrice_LeavesTheSizeUnchanged()
+        => JsonSerializer.Deserialize<ModifyOrderRequest>("""{"newPrice":0.45}""", PaperExchangeJson.Options).Should().Be(new ModifyOrderRequest(new Price(0.45m)));
+
+    [Fact]
     public void Serialize_Intent_WritesIdsAsStringsPricesAsNumbersEnumsAsNames()
     {
         var json = JsonSerializer.Serialize(Intent, PaperExchangeJson.Options);
