@@ -5,6 +5,7 @@ using ActorExec.Actors.Persistence.Serialization;
 using ActorExec.Engine.Markets;
 using ActorExec.Engine.Positions;
 using ActorExec.Trading.Orders;
+using ActorExec.Trading.Serialization;
 
 namespace ActorExec.Engine.Persistence;
 
@@ -83,15 +84,8 @@ public static class EngineSerialization
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DropDerivedProperties } },
         };
         options.Converters.Add(new JsonStringEnumConverter());
-        options.Converters.Add(new StringValueConverter<VenueId>(v => new VenueId(v), v => v.Value));
-        options.Converters.Add(new StringValueConverter<MarketId>(v => new MarketId(v), v => v.Value));
-        options.Converters.Add(new StringValueConverter<OrderId>(v => new OrderId(v), v => v.Value));
-        options.Converters.Add(new StringValueConverter<ClientOrderId>(v => new ClientOrderId(v), v => v.Value));
-        options.Converters.Add(new StringValueConverter<VenueOrderId>(v => new VenueOrderId(v), v => v.Value));
-        options.Converters.Add(new StringValueConverter<FillId>(v => new FillId(v), v => v.Value));
+        TradingJson.AddConverters(options.Converters);
         options.Converters.Add(new StringValueConverter<ExecutionId>(v => new ExecutionId(v), v => v.Value));
-        options.Converters.Add(new DecimalValueConverter<Price>(v => new Price(v), v => v.Value));
-        options.Converters.Add(new DecimalValueConverter<Quantity>(v => new Quantity(v), v => v.Value));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -14,7 +14,8 @@ internal sealed record NodeSettings(
     LoggingSettings Logging,
     EngineOptions Engine,
     IReadOnlyList<VenueSettings> Venues,
-    DemoSettings Demo)
+    DemoSettings Demo,
+    PaperExchangeSettings PaperExchange)
 {
     /// <summary>Cluster membership (<c>actorexec.cluster</c>); null when the node runs alone.</summary>
     public ClusterSettings? Cluster { get; init; }
@@ -45,3 +46,9 @@ internal sealed record VenueSettings(string Name, string Kind, VenueSupervisorOp
 
 /// <summary>The sample arbitrage strategy over simulated markets.</summary>
 internal sealed record DemoSettings(bool Enabled, int Markets, TimeSpan ScanInterval, decimal MinEdge, decimal MaxSize);
+
+/// <summary>
+/// The paper exchange: where <c>actorexec-node paper-exchange</c> listens, and the exchange this node
+/// trades through (<see cref="Url"/> null: the paper venues run in-process).
+/// </summary>
+internal sealed record PaperExchangeSettings(System.Net.IPEndPoint Listen, Uri? Url);

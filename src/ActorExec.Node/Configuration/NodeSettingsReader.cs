@@ -45,7 +45,8 @@ internal static class NodeSettingsReader
                 read.Int($"{Root}.demo.markets", 1, 10_000),
                 read.Duration($"{Root}.demo.scan-interval", TimeSpan.FromMilliseconds(10), Day),
                 read.Decimal($"{Root}.demo.min-edge", 0m, 1m),
-                read.Decimal($"{Root}.demo.max-size", 0.000001m, 1_000_000m)))
+                read.Decimal($"{Root}.demo.max-size", 0.000001m, 1_000_000m)),
+            PaperExchange(read))
         {
             Cluster = ClusterSettingsReader.Read(read, $"{Root}.cluster", store),
         };
@@ -136,5 +137,33 @@ internal static class NodeSettingsReader
             read.Int($"{v}.paper.seed", int.MinValue, int.MaxValue),
             read.Duration($"{v}.paper.latency", TimeSpan.Zero, TimeSpan.FromMinutes(1)),
             read.Double($"{v}.paper.volatility", 0, 1));
+    }
+
+    private static PaperExchangeSettings PaperExchange(SettingsReader read)
+    {
+        var p = $"{Root}.paper-exchange";
+        var listenText = read.String($"{p}.listen", allowEmpty: false).Trim();
+        var listen = ParseEndPoint(listenText);
+        if (listen is null && listenText.Length > 0)
+            read.Fail($"{p}.listen", $"expected an IP address and port such as 127.0.0.1:9300 or [::1]:9300 (port 0 picks a free one), got '{listenText}'");
+        var urlText = read.String($"{p}.url").Trim();
+        Uri? url = null;
+        if (urlText.Length > 0 && (!Uri.TryCreate(urlText, UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            read.Fail($"{p}.url", $"expected the exchange's http:// URL such as http://127.0.0.1:9300, or \"\" for in-process paper venues; got '{urlText}'");
+            url = null;
+        }
+        return new PaperExchangeSettings(listen ?? new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 9300), url);
+    }
+
+    /// <summary>host:port with an IP address (IPv6 in brackets) and an explicit port; null when it is not one.</summary>
+    private static System.Net.IPEndPoint? ParseEndPoint(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        if (colon <= 0
+            || !int.TryParse(text[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port > 65535
+            || !System.Net.IPAddress.TryParse(text[..colon].TrimStart('[').TrimEnd(']'), out var address))
+            return null;
+        return new System.Net.IPEndPoint(address, port);
     }
 }

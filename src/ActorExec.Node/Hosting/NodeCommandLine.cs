@@ -18,7 +18,7 @@ internal static class NodeCommandLine
     /// </summary>
     public static InvocationConfiguration Invocation { get; } = new() { ProcessTerminationTimeout = MaxShutdownTimeout * 2 + TimeSpan.FromMinutes(5) };
 
-    public static RootCommand Create(Func<NodeArguments, CancellationToken, Task<int>> run)
+    public static RootCommand Create(Func<NodeArguments, CancellationToken, Task<int>> run, Func<NodeArguments, CancellationToken, Task<int>>? runPaperExchange = null)
     {
         var config = new Option<FileInfo?>("--config") { Description = "A HOCON file layered over the profile (it may include \"paper.conf\" etc.)" };
         var profile = new Option<string>("--profile")
@@ -40,6 +40,23 @@ internal static class NodeCommandLine
         root.SetAction((result, cancellationToken) => run(
             new NodeArguments(result.GetValue(config)?.FullName, result.GetValue(profile)!, result.GetValue(nodeId), result.GetValue(port), result.GetValue(data)),
             cancellationToken));
+        if (runPaperExchange is not null)
+            root.Subcommands.Add(PaperExchange(config, profile, runPaperExchange));
         return root;
+    }
+
+    /// <summary><c>paper-exchange</c>: serves the configured paper venues over HTTP instead of running a node (same <c>--profile</c> and <c>--config</c>).</summary>
+    private static Command PaperExchange(Option<FileInfo?> config, Option<string> profile, Func<NodeArguments, CancellationToken, Task<int>> run)
+    {
+        var command = new Command("paper-exchange",
+            "Serve the configured paper venues (same markets, seeds and simulation as a node's) over HTTP/JSON on actorexec.paper-exchange.listen " +
+            "(127.0.0.1:9300), so that several nodes trade on the same venues: start them with ACTOREXEC_PAPER_EXCHANGE=http://127.0.0.1:9300. " +
+            "Prints \"paper exchange listening on http://HOST:PORT\" once serving; stop with Ctrl+C or SIGTERM (exit code 0).")
+        {
+            config, profile,
+        };
+        command.SetAction((result, cancellationToken) => run(
+            new NodeArguments(result.GetValue(config)?.FullName, result.GetValue(profile)!, null, null, null), cancellationToken));
+        return command;
     }
 }

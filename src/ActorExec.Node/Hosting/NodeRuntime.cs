@@ -52,7 +52,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
 
     public static async Task<NodeRuntime> StartAsync(NodeSettings settings, ILoggerFactory loggers, NodeMetrics metrics, CancellationToken cancellationToken)
     {
-        var venues = PaperVenues.Create(settings, TimeProvider.System);
+        var venues = await PaperVenues.ConnectAsync(settings, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         if (settings.Demo.Enabled && venues.Count != 2)
             throw new NodeConfigurationException([$"actorexec.demo.enabled: the sample arbitrage strategy needs exactly two venues, {venues.Count} are configured"]);
         Directory.CreateDirectory(settings.DataDir);
@@ -71,7 +71,6 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         });
         var observer = new EngineObserver();
         observer.Start(system);
-        var connections = venues.Zip(settings.Venues, (venue, configured) => new VenueConnection(venue, venue, configured.Supervisor));
         ClusterNode? cluster = null;
         var hosting = EngineHosting.SingleNode;
         if (settings.Cluster is { } clusterSettings)
@@ -83,12 +82,14 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
             var node = cluster;
             hosting = new EngineHosting(shards => node.RegionProps(new MarketEntities(shards)), $"positions-{settings.NodeId}");
         }
-        var engine = await ExecutionEngine.StartAsync(system, stores.Queries, connections, settings.Engine, hosting, cancellationToken).ConfigureAwait(false);
+        var engine = await ExecutionEngine.StartAsync(system, stores.Queries, venues, settings.Engine, hosting, cancellationToken).ConfigureAwait(false);
         cluster?.Start(engine.Region);
         var runtime = new NodeRuntime(settings, stores, system, engine, observer, loggers.CreateLogger("ActorExec.Node")) { Cluster = cluster, _clusterData = clusterData };
         LogStarted(runtime._log, settings.NodeId, settings.Profile, settings.Persistence.Store, settings.Persistence.Location, string.Join(", ", settings.Venues.Select(v => $"{v.Name} ({v.Kind})")));
+        if (settings.PaperExchange.Url is { } exchange)
+            LogTradingThroughExchange(runtime._log, exchange.ToString());
         if (settings.Demo.Enabled)
-            runtime.StartDemo(venues[0], venues[1]);
+            runtime.StartDemo(venues[0].MarketData, venues[1].MarketData);
         return runtime;
     }
 
@@ -206,4 +207,8 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
     [LoggerMessage(EventId = 7005, EventName = "node_stopped", Level = LogLevel.Information,
         Message = "Node {node_id} stopped; journal flushed")]
     private static partial void LogStopped(ILogger logger, string node_id);
+
+    [LoggerMessage(EventId = 7025, EventName = "paper_exchange_connected", Level = LogLevel.Information,
+        Message = "The paper venues are served by the paper exchange at {url}")]
+    private static partial void LogTradingThroughExchange(ILogger logger, string url);
 }

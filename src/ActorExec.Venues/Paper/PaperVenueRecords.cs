@@ -14,6 +14,21 @@ public sealed record PaperPlacement(ClientOrderId ClientOrderId, VenueOrderId Ve
 /// <param name="At">When the venue refused it.</param>
 public sealed record PaperDuplicateAttempt(ClientOrderId ClientOrderId, DateTimeOffset At);
 
+/// <summary>Everything a paper venue recorded, taken at one instant (see <see cref="PaperVenueRecords.Snapshot"/>).</summary>
+/// <param name="Placements">Every order accepted into the book, in acceptance order.</param>
+/// <param name="DuplicateAttempts">Placements refused as duplicates of an accepted client order id, in order.</param>
+/// <param name="PlaceCalls">Place calls received, including refused and faulted ones.</param>
+/// <param name="CancelCalls">Cancel calls received, including faulted ones.</param>
+/// <param name="ModifyCalls">Modify calls received, including faulted ones.</param>
+/// <param name="QueryCalls">Order queries received, including faulted ones.</param>
+public sealed record PaperVenueRecordsSnapshot(
+    IReadOnlyList<PaperPlacement> Placements,
+    IReadOnlyList<PaperDuplicateAttempt> DuplicateAttempts,
+    int PlaceCalls,
+    int CancelCalls,
+    int ModifyCalls,
+    int QueryCalls);
+
 /// <summary>
 /// What happened at a paper venue, for tests that prove exactly-once placement. Thread-safe; every
 /// member returns a snapshot taken under the venue's lock.
@@ -96,6 +111,13 @@ public sealed class PaperVenueRecords
     {
         lock (_gate)
             return _placementCounts.GetValueOrDefault(clientOrderId);
+    }
+
+    /// <summary>All records at one instant: unlike reading the members one by one, no call can land between them.</summary>
+    public PaperVenueRecordsSnapshot Snapshot()
+    {
+        lock (_gate)
+            return new PaperVenueRecordsSnapshot([.. _placements], [.. _duplicates], _placeCalls, _cancelCalls, _modifyCalls, _queryCalls);
     }
 
     // The members below are called by the venue with its lock held.
