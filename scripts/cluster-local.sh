@@ -59,7 +59,7 @@ start() {
 
   # The key has a hyphen, which a shell variable name cannot: env sets it.
   env "ACTOREXEC__paper-exchange__listen=127.0.0.1:$EXCHANGE_PORT" \
-    nohup dotnet "$NODE_DLL" paper-exchange --profile cluster --data "$DIR/exchange" >"$DIR/exchange.out" 2>&1 &
+    nohup dotnet "$NODE_DLL" paper-exchange --profile cluster >"$DIR/exchange.out" 2>&1 &
   echo $! >"$DIR/exchange.pid"
   echo "exchange      http://127.0.0.1:$EXCHANGE_PORT (pid $(cat "$DIR/exchange.pid"))"
 

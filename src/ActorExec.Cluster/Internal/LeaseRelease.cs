@@ -15,12 +15,16 @@ internal static class LeaseRelease
         var released = new Dictionary<long, int>();
         if (incarnations.Length == 0)
             return released;
+        // Rows are locked in shard order first, as journal fences lock them (FOR SHARE, in shard order):
+        // an UPDATE over many rows in physical order would deadlock with a fenced write.
         await using var command = Sql.Command(connection, transaction, $"""
+            WITH gone AS (
+                SELECT shard_id, owner_incarnation FROM {tables.Leases}
+                WHERE owner_incarnation = ANY(@owners) ORDER BY shard_id FOR UPDATE)
             UPDATE {tables.Leases} l
             SET owner_node = NULL, owner_incarnation = NULL, expires_at = NULL, acquired_at = NULL
-            FROM unnest(@owners) AS gone(incarnation)
-            WHERE l.owner_incarnation = gone.incarnation
-            RETURNING gone.incarnation
+            FROM gone WHERE l.shard_id = gone.shard_id
+            RETURNING gone.owner_incarnation
             """).With("owners", incarnations);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

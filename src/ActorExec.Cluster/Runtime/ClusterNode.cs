@@ -187,9 +187,14 @@ public sealed partial class ClusterNode : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception e)
+            catch (Exception e) when (IsUnreachable(e))
             {
                 OnCoordinatorUnreachable(e);
+            }
+            catch (Exception e)
+            {
+                // The database answered with an error (a lock timeout, say): not an outage; the next beat retries.
+                LogHeartbeatFailed(_log, e.GetType().Name, e.Message);
             }
         }
         while (await WaitAsync(timer, cancellationToken).ConfigureAwait(false));
@@ -203,10 +208,14 @@ public sealed partial class ClusterNode : IAsyncDisposable
             OnDeclaredDead(state);
             return;
         }
+        // Only shards held before the renewal started can be missing from its answer: one acquired while it
+        // ran is ours even if the renewal did not see it yet.
+        var before = new Dictionary<int, long>(_owned);
         var renewal = await Leases.RenewAsync(Self, _options.LeaseTimeout, cancellationToken).ConfigureAwait(false);
-        foreach (var shard in renewal.LostSince(_owned))
+        foreach (var shard in renewal.LostSince(before))
         {
-            _owned.TryRemove(shard, out _);
+            if (!((ICollection<KeyValuePair<int, long>>)_owned).Remove(new KeyValuePair<int, long>(shard, before[shard])))
+                continue;
             _region?.Tell(new ShardLost(shard, "its lease was taken over while this node could not renew it"), null);
         }
         var now = DateTimeOffset.UtcNow;
@@ -233,6 +242,11 @@ public sealed partial class ClusterNode : IAsyncDisposable
         if (dead.Count > 0)
             await NotifyMembershipChangedAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    // Connection-level failures and the server shutting down are an outage; an error answer is not.
+    private static bool IsUnreachable(Exception e)
+        => e is System.Net.Sockets.SocketException or TimeoutException or System.IO.IOException
+           || (e is NpgsqlException npgsql && (npgsql is not PostgresException postgres || postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState.StartsWith("57", StringComparison.Ordinal)));
 
     private void OnCoordinatorUnreachable(Exception e)
     {
@@ -426,6 +440,10 @@ public sealed partial class ClusterNode : IAsyncDisposable
 
     [LoggerMessage(EventId = 8151, EventName = "cluster_leave_failed", Level = LogLevel.Error, Message = "Leaving the cluster failed: {reason}")]
     private static partial void LogLeaveFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 8153, EventName = "heartbeat_failed", Level = LogLevel.Warning,
+        Message = "A heartbeat failed ({error_type}: {reason}); the next one retries")]
+    private static partial void LogHeartbeatFailed(ILogger logger, string error_type, string reason);
 
     [LoggerMessage(EventId = 8152, EventName = "shard_release_refused", Level = LogLevel.Warning,
         Message = "Shard {shard_id} at epoch {epoch} was already taken over when this node released it")]

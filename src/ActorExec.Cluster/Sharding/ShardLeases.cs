@@ -76,6 +76,7 @@ public sealed class ShardLeases
     /// was not taken is still ours at the same epoch, so it is renewed too.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The duration is not positive.</exception>
+    /// <remarks>The rows are locked in shard order, as journal fences lock them, so renewals never deadlock with fenced writes.</remarks>
     public async Task<LeaseRenewal> RenewAsync(MemberIncarnation me, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(me);
@@ -85,6 +86,7 @@ public sealed class ShardLeases
             FROM {_tables.Nodes} n
             WHERE n.incarnation = @incarnation AND n.node_id = @node AND n.status IN ('{MemberStatusText.Up}', '{MemberStatusText.Leaving}')
               AND l.owner_incarnation = n.incarnation
+              AND l.shard_id IN (SELECT shard_id FROM {_tables.Leases} WHERE owner_incarnation = @incarnation ORDER BY shard_id FOR UPDATE)
             RETURNING l.shard_id, l.epoch, l.expires_at
             """);
         command.With("duration", leaseDuration).With("incarnation", me.Incarnation).With("node", me.NodeId);

@@ -28,10 +28,10 @@ internal sealed class ExchangeProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ExchangeProcess> StartAsync(string dataDir)
+    public static async Task<ExchangeProcess> StartAsync()
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Binaries.Node, "paper-exchange", "--profile", "cluster", "--data", dataDir })
+        foreach (var argument in new[] { Binaries.Node, "paper-exchange", "--profile", "cluster" })
             info.ArgumentList.Add(argument);
         info.Environment["ACTOREXEC__paper-exchange__listen"] = "127.0.0.1:0";
         info.Environment["ACTOREXEC__demo__markets"] = "24";

@@ -42,7 +42,7 @@ internal sealed class LocalCluster : IAsyncDisposable
         await using (var create = admin.CreateCommand($"CREATE DATABASE {database}"))
             await create.ExecuteNonQueryAsync();
         var connectionString = new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Database = database, MaxPoolSize = 40 }.ConnectionString;
-        var exchange = await ExchangeProcess.StartAsync(Path.Combine(Path.GetTempPath(), "actorexec-exchange-" + Guid.NewGuid().ToString("N")[..8]));
+        var exchange = await ExchangeProcess.StartAsync();
         var cluster = new LocalCluster(postgres, connectionString, exchange) { _settings = settings ?? new Dictionary<string, string>() };
         for (var i = 1; i <= nodes; i++)
             cluster.StartNode($"node-{i}");
@@ -134,8 +134,19 @@ internal sealed class LocalCluster : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < within)
         {
-            if (await condition())
-                return clock.Elapsed;
+            try
+            {
+                if (await condition())
+                    return clock.Elapsed;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+            {
+                // No node has created the cluster's tables yet.
+            }
+            catch (NpgsqlException e) when (e is not PostgresException)
+            {
+                // The server is restarting (a test does that): ask again.
+            }
             await Task.Delay(100);
         }
         throw new TimeoutException($"Within {within.TotalSeconds} s: {what}\n{Report()}");
