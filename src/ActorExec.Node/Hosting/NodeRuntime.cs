@@ -56,13 +56,16 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         if (settings.Demo.Enabled && venues.Count != 2)
             throw new NodeConfigurationException([$"actorexec.demo.enabled: the sample arbitrage strategy needs exactly two venues, {venues.Count} are configured"]);
         Directory.CreateDirectory(settings.DataDir);
-        var clusterData = settings.Cluster is null ? null : NpgsqlDataSource.Create(settings.Persistence.PostgresConnectionString);
+        var postgres = settings.Cluster is { } hardened
+            ? ActorExec.Cluster.ClusterConnections.Harden(settings.Persistence.PostgresConnectionString, hardened.Options)
+            : settings.Persistence.PostgresConnectionString;
+        var clusterData = settings.Cluster is null ? null : NpgsqlDataSource.Create(postgres);
         var guard = settings.Cluster is { } clustered
             ? new ClusterWriteGuard(new LeaseFence(clustered.Options), new InboxStore(clusterData!, clustered.Options))
             : null;
         var stores = settings.Persistence.Store == "sqlite"
             ? SqlPersistence.Sqlite(settings.Persistence.SqlitePath, EngineSerialization.Serializer())
-            : SqlPersistence.Postgres(settings.Persistence.PostgresConnectionString, EngineSerialization.Serializer(), new SqlJournalOptions { WriteGuard = guard });
+            : SqlPersistence.Postgres(postgres, EngineSerialization.Serializer(), new SqlJournalOptions { WriteGuard = guard });
         await stores.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         var system = ActorSystem.Create("actorexec", new ActorSystemOptions
         {
