@@ -14,6 +14,7 @@ internal sealed partial class InboxListener : IAsyncDisposable
     private readonly IReadOnlyList<string> _channels;
     private readonly ILogger _log;
     private readonly ConcurrentDictionary<string, Wakeup> _wakeups = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Wakeup> _prefixWakeups = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _running;
 
@@ -27,6 +28,9 @@ internal sealed partial class InboxListener : IAsyncDisposable
 
     /// <summary>The wake-up of a target's consumer (or of any name notified on a channel).</summary>
     public Wakeup For(string name) => _wakeups.GetOrAdd(name, _ => new Wakeup());
+
+    /// <summary>The wake-up set by a notification of any name starting with <paramref name="prefix"/> (every shard inbox: <c>shard:</c>).</summary>
+    public Wakeup ForAny(string prefix) => _prefixWakeups.GetOrAdd(prefix, _ => new Wakeup());
 
     public async ValueTask DisposeAsync()
     {
@@ -48,6 +52,11 @@ internal sealed partial class InboxListener : IAsyncDisposable
                 {
                     if (_wakeups.TryGetValue(e.Payload, out var wakeup))
                         wakeup.Set();
+                    foreach (var (prefix, any) in _prefixWakeups)
+                    {
+                        if (e.Payload.StartsWith(prefix, StringComparison.Ordinal))
+                            any.Set();
+                    }
                 };
                 foreach (var channel in _channels)
                 {
@@ -58,7 +67,7 @@ internal sealed partial class InboxListener : IAsyncDisposable
                     LogListening(_log, failures);
                 failures = 0;
                 // Whatever was notified while we were away is found by the consumers' next poll; wake them now.
-                foreach (var wakeup in _wakeups.Values)
+                foreach (var wakeup in _wakeups.Values.Concat(_prefixWakeups.Values))
                     wakeup.Set();
                 while (!token.IsCancellationRequested)
                     await connection.WaitAsync(token).ConfigureAwait(false);

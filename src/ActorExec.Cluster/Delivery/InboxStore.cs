@@ -45,6 +45,8 @@ public sealed class InboxStore
     {
         ArgumentNullException.ThrowIfNull(batches);
         ArgumentException.ThrowIfNullOrEmpty(senderNode);
+        if (batches.GroupBy(b => b.Target).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ArgumentException($"inbox {twice.Key} appears {twice.Count()} times; give each target one batch", nameof(batches));
         var results = new IReadOnlyList<long>[batches.Count];
         var order = Enumerable.Range(0, batches.Count).Where(i => batches[i].Messages.Count > 0)
             .OrderBy(i => batches[i].Target.Value, StringComparer.Ordinal).ToList();
@@ -52,47 +54,52 @@ public sealed class InboxStore
             results[i] = [];
         if (order.Count == 0)
             return results;
+        // One statement for every target: the head rows are bumped in target order (so concurrent appenders
+        // lock alike and never deadlock), then each message gets its target's next position, in the order given.
+        var flat = order.SelectMany(i => batches[i].Messages.Select(m => (Target: batches[i].Target.Value, Message: m))).ToList();
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var batch = new NpgsqlBatch(connection, transaction);
-        await using (batch.ConfigureAwait(false))
+        await using (var append = Sql.Command(connection, transaction, $"""
+            WITH m AS (
+                SELECT target, recipient, manifest, payload, reply_to, ord,
+                       row_number() OVER (PARTITION BY target ORDER BY ord) AS rn,
+                       count(*) OVER (PARTITION BY target) AS n
+                FROM unnest(@targets, @recipients, @manifests, @payloads, @replies) WITH ORDINALITY AS u(target, recipient, manifest, payload, reply_to, ord)),
+            head AS (
+                INSERT INTO {_tables.InboxHeads} AS h (target, last_position)
+                SELECT target, max(n) FROM m GROUP BY target ORDER BY target
+                ON CONFLICT (target) DO UPDATE SET last_position = h.last_position + EXCLUDED.last_position
+                RETURNING target, last_position)
+            INSERT INTO {_tables.Inbox} (target, position, recipient, manifest, payload, reply_to, sender_node)
+            SELECT m.target, head.last_position - m.n + m.rn, m.recipient, m.manifest, m.payload, m.reply_to, @sender
+            FROM m JOIN head ON head.target = m.target
+            RETURNING target, position
+            """))
         {
-            foreach (var i in order)
+            append.Parameters.Add(new NpgsqlParameter("targets", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = flat.Select(f => f.Target).ToArray() });
+            append.Parameters.Add(new NpgsqlParameter("recipients", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = flat.Select(f => f.Message.Recipient).ToArray() });
+            append.Parameters.Add(new NpgsqlParameter("manifests", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = flat.Select(f => f.Message.Manifest).ToArray() });
+            append.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = flat.Select(f => f.Message.Payload).ToArray() });
+            append.Parameters.Add(new NpgsqlParameter("replies", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = flat.Select(f => (object?)f.Message.ReplyTo ?? DBNull.Value).ToArray() });
+            append.With("sender", senderNode);
+            var positions = order.ToDictionary(i => batches[i].Target.Value, _ => new List<long>(), StringComparer.Ordinal);
+            await using (var reader = await append.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                var (target, messages) = batches[i];
-                var append = new NpgsqlBatchCommand($"""
-                    WITH head AS (
-                        INSERT INTO {_tables.InboxHeads} AS h (target, last_position) VALUES ($1, $2)
-                        ON CONFLICT (target) DO UPDATE SET last_position = h.last_position + $2
-                        RETURNING last_position)
-                    INSERT INTO {_tables.Inbox} (target, position, recipient, manifest, payload, reply_to, sender_node)
-                    SELECT $1, head.last_position - $2 + m.ord, m.recipient, m.manifest, m.payload, m.reply_to, $7
-                    FROM head, unnest($3, $4, $5, $6) WITH ORDINALITY AS m(recipient, manifest, payload, reply_to, ord)
-                    RETURNING position
-                    """);
-                append.Parameters.Add(new NpgsqlParameter<string> { TypedValue = target.Value });
-                append.Parameters.Add(new NpgsqlParameter<long> { TypedValue = messages.Count });
-                append.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = messages.Select(m => m.Recipient).ToArray() });
-                append.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = messages.Select(m => m.Manifest).ToArray() });
-                append.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = messages.Select(m => m.Payload).ToArray() });
-                append.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = messages.Select(m => (object?)m.ReplyTo ?? DBNull.Value).ToArray() });
-                append.Parameters.Add(new NpgsqlParameter<string> { TypedValue = senderNode });
-                batch.BatchCommands.Add(append);
-            }
-            var notify = new NpgsqlBatchCommand("SELECT pg_notify($1, t) FROM unnest($2) AS t");
-            notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Channel });
-            notify.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = order.Select(i => batches[i].Target.Value).ToArray() });
-            batch.BatchCommands.Add(notify);
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var i in order)
-            {
-                var positions = new List<long>(batches[i].Messages.Count);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    positions.Add(reader.GetInt64(0));
-                positions.Sort();
-                results[i] = positions;
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    positions[reader.GetString(0)].Add(reader.GetInt64(1));
             }
+            foreach (var i in order)
+            {
+                var list = positions[batches[i].Target.Value];
+                list.Sort();
+                results[i] = list;
+            }
+        }
+        await using (var notify = Sql.Command(connection, transaction, "SELECT pg_notify(@channel, t) FROM unnest(@notified) AS t"))
+        {
+            notify.With("channel", Channel);
+            notify.Parameters.Add(new NpgsqlParameter("notified", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = order.Select(i => batches[i].Target.Value).ToArray() });
+            await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return results;
@@ -118,6 +125,48 @@ public sealed class InboxStore
                 reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6)));
         }
         return entries;
+    }
+
+    /// <summary>
+    /// Messages of many inboxes at once, each after its own position, in (target, position) order, at most
+    /// <paramref name="max"/> in all: one query for every shard a node consumes.
+    /// </summary>
+    public async Task<IReadOnlyList<InboxEntry>> ReadManyAsync(IReadOnlyDictionary<InboxTarget, long> afterPositions, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(afterPositions);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var entries = new List<InboxEntry>();
+        if (afterPositions.Count == 0)
+            return entries;
+        await using var command = _dataSource.CreateCommand($"""
+            SELECT i.target, i.position, i.recipient, i.manifest, i.payload, i.reply_to, i.sender_node, i.enqueued_at
+            FROM unnest(@targets, @afters) AS t(target, after)
+            JOIN LATERAL (SELECT * FROM {_tables.Inbox} x WHERE x.target = t.target AND x.position > t.after ORDER BY x.position LIMIT @max) i ON true
+            ORDER BY i.target, i.position LIMIT @max
+            """);
+        command.Parameters.Add(new NpgsqlParameter("targets", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = afterPositions.Keys.Select(t => t.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("afters", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = afterPositions.Values.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<int>("max", max));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(new InboxEntry(InboxTarget.Parse(reader.GetString(0)), reader.GetInt64(1),
+                new InboxMessage(reader.GetString(3), reader.GetString(4), reader.GetString(2), reader.NullableString(5)),
+                reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7)));
+        }
+        return entries;
+    }
+
+    /// <summary>Moves many cursors forward at once (never back) and drops the rows consumed.</summary>
+    public async Task AdvanceAsync(IReadOnlyCollection<InboxReceipt> consumed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(consumed);
+        if (consumed.Count == 0)
+            return;
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await StoreAsync(connection, transaction, consumed, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>How far <paramref name="target"/>'s inbox is consumed (0 when nothing is).</summary>

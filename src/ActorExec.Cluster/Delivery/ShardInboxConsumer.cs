@@ -1,36 +1,39 @@
 using ActorExec.Actors;
 using ActorExec.Actors.Persistence;
+using System.Threading.Channels;
 using ActorExec.Cluster.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace ActorExec.Cluster.Delivery;
 
 /// <summary>
-/// Consumes one owned shard's inbox, in position order, one message at a time: each is delivered as a
-/// <see cref="ReceiptedMessage"/>, so the first journal write it causes also moves the cursor (in the same
-/// transaction: exactly-once effect). The next message is delivered only once the previous one is settled,
-/// so the cursor never passes a message that has not taken effect. Messages that wrote nothing move the
-/// cursor in bulk afterwards (a crash before that delivers them again; they wrote nothing).
+/// Consumes one owned shard's inbox (fed by the node's <see cref="ShardInboxReader"/>), in position order,
+/// one message at a time: each is delivered as a <see cref="ReceiptedMessage"/>, so the first journal write
+/// it causes also moves the cursor (in the same transaction: exactly-once effect). The next message is
+/// delivered only once the previous one is settled, so the cursor never passes a message that has not taken
+/// effect. Messages that wrote nothing move the cursor in bulk afterwards (<see cref="CursorAdvancer"/>; a
+/// crash before that delivers them again; they wrote nothing).
 /// </summary>
 internal sealed partial class ShardInboxConsumer
 {
-    private const int BatchSize = 256;
-    private static readonly TimeSpan AdvanceInterval = TimeSpan.FromMilliseconds(200);
     private readonly ClusterTransport _transport;
     private readonly InboxTarget _target;
     private readonly Func<string, object, object> _wrap;
     private readonly IActorRef _host;
-    private readonly Wakeup _wakeup;
+    private readonly ShardInboxReader _reader;
+    private readonly CursorAdvancer _advancer;
     private readonly ClusterRuntimeOptions _options;
     private readonly ILogger _log;
 
-    public ShardInboxConsumer(ClusterTransport transport, int shardId, Func<string, object, object> wrap, IActorRef host, Wakeup wakeup, ClusterRuntimeOptions options, ILogger log)
+    public ShardInboxConsumer(ClusterTransport transport, int shardId, Func<string, object, object> wrap, IActorRef host,
+        ShardInboxReader reader, CursorAdvancer advancer, ClusterRuntimeOptions options, ILogger log)
     {
         _transport = transport;
         _target = InboxTarget.Shard(shardId);
         _wrap = wrap;
         _host = host;
-        _wakeup = wakeup;
+        _reader = reader;
+        _advancer = advancer;
         _options = options;
         _log = log;
     }
@@ -38,59 +41,54 @@ internal sealed partial class ShardInboxConsumer
     /// <summary>Runs until cancelled; returns once no delivery is outstanding.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var store = _transport.Store;
-        long consumed = -1, stored = -1;
+        ChannelReader<InboxEntry>? feed = null;
         var failures = 0;
-        var lastAdvance = System.Diagnostics.Stopwatch.StartNew();
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            try
+            while (!cancellationToken.IsCancellationRequested)
             {
-                if (consumed < 0)
-                    consumed = stored = await store.ReadCursorAsync(_target, cancellationToken).ConfigureAwait(false);
-                var entries = await store.ReadAsync(_target, consumed, BatchSize, cancellationToken).ConfigureAwait(false);
-                foreach (var entry in entries)
-                {
-                    var outcome = await DeliverAsync(entry, cancellationToken).ConfigureAwait(false);
-                    if (outcome == ReceiptOutcome.Failed)
-                        break;
-                    consumed = entry.Position;
-                    if (outcome == ReceiptOutcome.Stored)
-                        stored = entry.Position;
-                }
-                // Messages that wrote nothing move the cursor in bulk: once the inbox is drained, or every
-                // AdvanceInterval under sustained load (a crash before that delivers them again; they wrote nothing).
-                if (consumed > stored && (entries.Count < BatchSize || lastAdvance.Elapsed >= AdvanceInterval))
-                {
-                    await store.AdvanceAsync(_target, consumed, cancellationToken).ConfigureAwait(false);
-                    stored = consumed;
-                    lastAdvance.Restart();
-                }
-                if (failures > 0)
-                    LogConsumerRecovered(_log, _target.Value, failures);
-                failures = 0;
-                if (entries.Count < BatchSize)
-                    await _wakeup.WaitAsync(_options.InboxPollInterval, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database is away or the read failed: start again from the stored cursor.
-                if (failures++ == 0)
-                    LogConsumerFailed(_log, _target.Value, e.Message);
-                consumed = -1;
                 try
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * failures)), cancellationToken).ConfigureAwait(false);
+                    if (feed is null)
+                    {
+                        var cursor = await _transport.Store.ReadCursorAsync(_target, cancellationToken).ConfigureAwait(false);
+                        feed = _reader.Register(_target, cursor);
+                        if (failures > 0)
+                            LogConsumerRecovered(_log, _target.Value, failures);
+                        failures = 0;
+                    }
+                    var entry = await feed.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    // Messages that wrote nothing move the cursor in bulk, node-wide; the others moved it with their write.
+                    if (await DeliverAsync(entry, cancellationToken).ConfigureAwait(false) == ReceiptOutcome.NoWrite)
+                        _advancer.Advance(_target, entry.Position);
                 }
-                catch (OperationCanceledException)
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
                     return;
                 }
+                catch (Exception e)
+                {
+                    // The database is away (or the feed was replaced): start again from the stored cursor.
+                    if (failures++ == 0 && e is not ChannelClosedException)
+                        LogConsumerFailed(_log, _target.Value, e.Message);
+                    if (feed is not null)
+                        _reader.Unregister(_target, feed);
+                    feed = null;
+                    try
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * failures)), cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                }
             }
+        }
+        finally
+        {
+            if (feed is not null)
+                _reader.Unregister(_target, feed);
         }
     }
 
@@ -112,20 +110,22 @@ internal sealed partial class ShardInboxConsumer
         {
             var receipted = new ReceiptedMessage(message, new InboxReceipt(_target, entry.Position));
             _host.Tell(_wrap(entry.Message.Recipient, receipted), sender);
-            var settled = await Task.WhenAny(receipted.Settled, Task.Delay(_options.SettleTimeout, cancellationToken)).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            if (settled == receipted.Settled)
+            ReceiptOutcome outcome;
+            try
             {
-                var outcome = await receipted.Settled.ConfigureAwait(false);
-                if (outcome != ReceiptOutcome.Failed)
-                    return outcome;
-                LogDeliveryFailed(_log, _target.Value, entry.Position, message.GetType().Name);
-                await Task.Delay(_options.RedeliveryDelay, cancellationToken).ConfigureAwait(false);
+                outcome = await receipted.Settled.WaitAsync(_options.SettleTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Not handled in time (the entity stopped with it in its mailbox?): deliver it again. Entities
+                // recognise a command they already applied by its idempotency key.
+                LogSettleTimedOut(_log, _target.Value, entry.Position, message.GetType().Name, _options.SettleTimeout.TotalSeconds);
                 continue;
             }
-            // Not handled in time (the entity stopped with it in its mailbox?): deliver again. Entities
-            // recognise a command they already applied by its idempotency key.
-            LogSettleTimedOut(_log, _target.Value, entry.Position, message.GetType().Name, _options.SettleTimeout.TotalSeconds);
+            if (outcome != ReceiptOutcome.Failed)
+                return outcome;
+            LogDeliveryFailed(_log, _target.Value, entry.Position, message.GetType().Name);
+            await Task.Delay(_options.RedeliveryDelay, cancellationToken).ConfigureAwait(false);
         }
     }
 

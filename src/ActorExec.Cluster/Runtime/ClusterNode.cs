@@ -28,6 +28,8 @@ public sealed partial class ClusterNode : IAsyncDisposable
     private readonly ClusterRuntimeOptions _runtime;
     private readonly ILogger _log;
     private readonly InboxListener _listener;
+    private readonly ShardInboxReader _reader;
+    private readonly CursorAdvancer _advancer;
     private readonly ConcurrentDictionary<int, long> _owned = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource<string> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -54,6 +56,8 @@ public sealed partial class ClusterNode : IAsyncDisposable
         _log = log;
         _clusterChannel = $"actorexec_cluster_{options.Schema}";
         _listener = new InboxListener(dataSource, [transport.Store.Channel, _clusterChannel], log);
+        _reader = new ShardInboxReader(transport.Store, _listener.ForAny("shard:"), runtime, log);
+        _advancer = new CursorAdvancer(transport.Store, log);
     }
 
     /// <summary>This node's incarnation.</summary>
@@ -106,10 +110,11 @@ public sealed partial class ClusterNode : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(entities);
         var transport = Transport;
-        var listener = _listener;
+        var reader = _reader;
+        var advancer = _advancer;
         var runtime = _runtime;
         var count = _options.ShardCount;
-        return Props.Create(() => new ShardRegion(entities, transport, shard => listener.For(InboxTarget.Shard(shard).Value), runtime, count));
+        return Props.Create(() => new ShardRegion(entities, transport, reader, advancer, runtime, count));
     }
 
     /// <summary>Starts heartbeats, lease renewal, allocation and reply delivery, driving <paramref name="region"/>.</summary>
@@ -390,6 +395,8 @@ public sealed partial class ClusterNode : IAsyncDisposable
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_heartbeats, _allocation, _replies).ConfigureAwait(false);
+        await _reader.DisposeAsync().ConfigureAwait(false);
+        await _advancer.DisposeAsync().ConfigureAwait(false);
         await _listener.DisposeAsync().ConfigureAwait(false);
         await Transport.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();

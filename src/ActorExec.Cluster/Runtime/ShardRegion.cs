@@ -16,7 +16,8 @@ internal sealed partial class ShardRegion : ReceiveActor, IWithTimers
 {
     private readonly IShardedEntities _entities;
     private readonly ClusterTransport _transport;
-    private readonly Func<int, Wakeup> _wakeups;
+    private readonly ShardInboxReader _reader;
+    private readonly CursorAdvancer _advancer;
     private readonly ClusterRuntimeOptions _options;
     private readonly int _shardCount;
     private readonly Dictionary<int, Slot> _slots = [];
@@ -24,11 +25,12 @@ internal sealed partial class ShardRegion : ReceiveActor, IWithTimers
     private readonly Dictionary<int, List<(object Message, IActorRef? Sender)>> _held = [];
     private string? _coordinatorDown;
 
-    public ShardRegion(IShardedEntities entities, ClusterTransport transport, Func<int, Wakeup> wakeups, ClusterRuntimeOptions options, int shardCount)
+    public ShardRegion(IShardedEntities entities, ClusterTransport transport, ShardInboxReader reader, CursorAdvancer advancer, ClusterRuntimeOptions options, int shardCount)
     {
         _entities = entities;
         _transport = transport;
-        _wakeups = wakeups;
+        _reader = reader;
+        _advancer = advancer;
         _options = options;
         _shardCount = shardCount;
         Receive<ShardAcquired>(OnAcquired);
@@ -131,7 +133,7 @@ internal sealed partial class ShardRegion : ReceiveActor, IWithTimers
 
     private void StartConsumer(Slot slot)
     {
-        var consumer = new ShardInboxConsumer(_transport, slot.Fence.ShardId, _entities.Wrap, slot.Host, _wakeups(slot.Fence.ShardId), _options, Context.Logger);
+        var consumer = new ShardInboxConsumer(_transport, slot.Fence.ShardId, _entities.Wrap, slot.Host, _reader, _advancer, _options, Context.Logger);
         slot.ConsumerStop = new CancellationTokenSource();
         var token = slot.ConsumerStop.Token;
         slot.Consumer = Task.Run(() => consumer.RunAsync(token));
