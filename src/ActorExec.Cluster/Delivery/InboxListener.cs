@@ -1,3 +1,4 @@
+using ActorExec.Cluster.Internal;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -80,14 +81,8 @@ internal sealed partial class InboxListener : IAsyncDisposable
             {
                 if (failures++ == 0)
                     LogListenFailed(_log, e.Message);
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * failures)), token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
+                if (!await Backoff.PauseAsync(failures, token).ConfigureAwait(false))
                     return;
-                }
             }
         }
     }

@@ -1,3 +1,4 @@
+using ActorExec.Cluster.Internal;
 using ActorExec.Actors;
 using ActorExec.Cluster.Runtime;
 using Microsoft.Extensions.Logging;
@@ -45,14 +46,8 @@ internal sealed partial class NodeInboxConsumer(ClusterTransport transport, Wake
                 if (failures++ == 0)
                     LogConsumerFailed(log, target.Value, e.Message);
                 consumed = -1;
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * failures)), cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
+                if (!await Backoff.PauseAsync(failures, cancellationToken).ConfigureAwait(false))
                     return;
-                }
             }
         }
     }

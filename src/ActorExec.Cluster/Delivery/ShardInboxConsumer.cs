@@ -1,3 +1,4 @@
+using ActorExec.Cluster.Internal;
 using ActorExec.Actors;
 using ActorExec.Actors.Persistence;
 using System.Threading.Channels;
@@ -74,14 +75,8 @@ internal sealed partial class ShardInboxConsumer
                     if (feed is not null)
                         _reader.Unregister(_target, feed);
                     feed = null;
-                    try
-                    {
-                        await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * failures)), cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException)
-                    {
+                    if (!await Backoff.PauseAsync(failures, cancellationToken).ConfigureAwait(false))
                         return;
-                    }
                 }
             }
         }

@@ -1,3 +1,4 @@
+using ActorExec.Cluster.Internal;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ActorExec.Cluster.Runtime;
@@ -90,14 +91,8 @@ internal sealed partial class ShardInboxReader : IAsyncDisposable
             {
                 if (failures++ == 0)
                     LogReaderFailed(_log, e.Message);
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * failures)), token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
+                if (!await Backoff.PauseAsync(failures, token).ConfigureAwait(false))
                     return;
-                }
             }
         }
     }

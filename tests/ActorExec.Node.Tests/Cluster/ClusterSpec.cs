@@ -186,7 +186,7 @@ public sealed partial class ClusterSpec
         var orders = await CliRunner.JsonAsync<List<OrderSummary>>(any, "orders", "list", "--limit", "100000");
         foreach (var venue in new[] { "kalshi", "polymarket" })
         {
-            var (placements, _) = await cluster.Exchange.RecordsAsync(venue);
+            var placements = await cluster.PlacementsAsync(venue);
             placements.Where(p => p.Value > 1).Should().BeEmpty($"no order is placed twice at {venue}");
             var filled = orders.Where(o => o.Venue == venue && o.Filled > 0).ToList();
             filled.Should().OnlyContain(o => placements.ContainsKey(o.ClientOrderId), $"every order that filled at {venue} was placed there");

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using ActorExec.Node.Tests.EndToEnd;
 using ActorExec.TestKit.Postgres;
+using ActorExec.Trading;
+using ActorExec.Venues.Remote;
 using Npgsql;
 
 namespace ActorExec.Node.Tests.Cluster;
@@ -13,14 +15,18 @@ namespace ActorExec.Node.Tests.Cluster;
 internal sealed class LocalCluster : IAsyncDisposable
 {
     public const string Token = "cluster-test-token";
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private readonly string _root = Path.Combine(Path.GetTempPath(), "actorexec-cluster-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly List<NodeProcess> _all = [];
 
-    private LocalCluster(PrivatePostgres postgres, string connectionString, ExchangeProcess exchange)
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    private LocalCluster(PrivatePostgres postgres, string connectionString, ExchangeProcess exchange, Uri exchangeUrl)
     {
         Postgres = postgres;
         ConnectionString = connectionString;
         Exchange = exchange;
+        ExchangeUrl = exchangeUrl;
         DataSource = NpgsqlDataSource.Create(connectionString);
     }
 
@@ -32,6 +38,8 @@ internal sealed class LocalCluster : IAsyncDisposable
 
     public ExchangeProcess Exchange { get; }
 
+    public Uri ExchangeUrl { get; }
+
     public Dictionary<string, NodeProcess> Nodes { get; } = [];
 
     public static async Task<LocalCluster> StartAsync(int nodes, IReadOnlyDictionary<string, string>? settings = null)
@@ -42,8 +50,8 @@ internal sealed class LocalCluster : IAsyncDisposable
         await using (var create = admin.CreateCommand($"CREATE DATABASE {database}"))
             await create.ExecuteNonQueryAsync();
         var connectionString = new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Database = database, MaxPoolSize = 40 }.ConnectionString;
-        var exchange = await ExchangeProcess.StartAsync();
-        var cluster = new LocalCluster(postgres, connectionString, exchange) { _settings = settings ?? new Dictionary<string, string>() };
+        var (exchange, url) = await ExchangeProcess.StartAsync(new Dictionary<string, string> { ["ACTOREXEC__demo__markets"] = "24" }, TimeSpan.FromSeconds(60));
+        var cluster = new LocalCluster(postgres, connectionString, exchange, url) { _settings = settings ?? new Dictionary<string, string>() };
         for (var i = 1; i <= nodes; i++)
             cluster.StartNode($"node-{i}");
         return cluster;
@@ -58,7 +66,7 @@ internal sealed class LocalCluster : IAsyncDisposable
             ["ACTOREXEC_POSTGRES"] = ConnectionString,
             ["ACTOREXEC_NODE_ID"] = nodeId,
             ["ACTOREXEC_TOKEN"] = Token,
-            ["ACTOREXEC_PAPER_EXCHANGE"] = Exchange.Url,
+            ["ACTOREXEC_PAPER_EXCHANGE"] = ExchangeUrl.ToString(),
             ["ACTOREXEC__demo__markets"] = "24",
             ["ACTOREXEC__demo__scan-interval"] = "250ms",
             ["ACTOREXEC__engine__cooldown"] = "1s",
@@ -128,6 +136,14 @@ internal sealed class LocalCluster : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>How many times each client order id was placed at <paramref name="venue"/>, from the exchange's records.</summary>
+    public async Task<Dictionary<string, int>> PlacementsAsync(string venue)
+    {
+        var client = await PaperExchangeClient.ConnectAsync(ExchangeUrl, new VenueId(venue), Http);
+        var records = (await client.GetRecordsAsync()).Value;
+        return records.Placements.GroupBy(p => p.ClientOrderId.Value).ToDictionary(g => g.Key, g => g.Count());
+    }
+
     /// <summary>Polls <paramref name="condition"/> until it holds, failing with <paramref name="what"/> (and the nodes' output) at the deadline.</summary>
     public async Task<TimeSpan> UntilAsync(Func<Task<bool>> condition, TimeSpan within, string what)
     {
@@ -147,7 +163,7 @@ internal sealed class LocalCluster : IAsyncDisposable
             {
                 // The server is restarting (a test does that): ask again.
             }
-            await Task.Delay(100);
+            await Task.Delay(PollInterval);
         }
         throw new TimeoutException($"Within {within.TotalSeconds} s: {what}\n{Report()}");
     }
