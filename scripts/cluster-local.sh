@@ -61,6 +61,13 @@ start() {
   env "ACTOREXEC__paper-exchange__listen=127.0.0.1:$EXCHANGE_PORT" \
     nohup dotnet "$NODE_DLL" paper-exchange --profile cluster >"$DIR/exchange.out" 2>&1 &
   echo $! >"$DIR/exchange.pid"
+  # Nodes refuse to start without their venues: wait until the exchange says it listens.
+  for _ in $(seq 1 600); do
+    grep -q "paper exchange listening on" "$DIR/exchange.out" 2>/dev/null && break
+    kill -0 "$(cat "$DIR/exchange.pid")" 2>/dev/null || { echo "error: the paper exchange exited; see $DIR/exchange.out" >&2; tail -5 "$DIR/exchange.out" >&2; exit 1; }
+    sleep 0.1
+  done
+  grep -q "paper exchange listening on" "$DIR/exchange.out" || { echo "error: the paper exchange did not listen within 60 s; see $DIR/exchange.out" >&2; exit 1; }
   echo "exchange      http://127.0.0.1:$EXCHANGE_PORT (pid $(cat "$DIR/exchange.pid"))"
 
   for i in $(seq 1 "$nodes"); do
