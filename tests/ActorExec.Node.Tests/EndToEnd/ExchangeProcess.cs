@@ -52,28 +52,9 @@ internal sealed class ExchangeProcess : IAsyncDisposable
     }
 
     /// <summary>SIGTERM; the exit code once it has exited.</summary>
-    public async Task<int> TerminateAsync(TimeSpan within)
-    {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-            if (kill.ExitCode != 0)
-                throw new InvalidOperationException($"kill -TERM {_process.Id} exited {kill.ExitCode}");
-        }
-        using var timeout = new CancellationTokenSource(within);
-        await _process.WaitForExitAsync(timeout.Token);
-        return _process.ExitCode;
-    }
+    public Task<int> TerminateAsync(TimeSpan within) => ProcessControl.TerminateAsync(_process, within);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => ProcessControl.DisposeAsync(_process);
 
     private void Append(string? line)
     {

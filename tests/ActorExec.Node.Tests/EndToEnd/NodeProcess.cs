@@ -38,13 +38,7 @@ internal sealed class NodeProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Sends a signal (KILL, STOP, CONT, TERM) as an operator or the kernel would.</summary>
-    public async Task SignalAsync(string signal)
-    {
-        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync();
-        if (kill.ExitCode != 0)
-            throw new InvalidOperationException($"kill -{signal} {_process.Id} exited {kill.ExitCode}");
-    }
+    public Task SignalAsync(string signal) => ProcessControl.SignalAsync(_process, signal);
 
     /// <summary>Waits for the process to exit on its own; its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan within)
@@ -78,28 +72,9 @@ internal sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>SIGTERM, as an orchestrator stops a process; the exit code once it has exited.</summary>
-    public async Task<int> TerminateAsync(TimeSpan within)
-    {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-            if (kill.ExitCode != 0)
-                throw new InvalidOperationException($"kill -TERM {_process.Id} exited {kill.ExitCode}");
-        }
-        using var timeout = new CancellationTokenSource(within);
-        await _process.WaitForExitAsync(timeout.Token);
-        return _process.ExitCode;
-    }
+    public Task<int> TerminateAsync(TimeSpan within) => ProcessControl.TerminateAsync(_process, within);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => ProcessControl.DisposeAsync(_process);
 
     private void Append(string? line)
     {
