@@ -31,8 +31,13 @@ public interface IVenueAdapter
     /// <summary>The venue's current view of an order, by the venue's id.</summary>
     ValueTask<VenueResult<VenueOrderReport>> GetOrderAsync(VenueOrderId order, CancellationToken cancellationToken = default);
 
-    /// <summary>The venue's current view of an order, by our client order id; <see cref="VenueErrorKind.NotFound"/> when the venue never saw it.</summary>
-    ValueTask<VenueResult<VenueOrderReport>> GetOrderByClientIdAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The venue's current view of the order sent for <paramref name="intent"/>, found by its client order
+    /// id; <see cref="VenueErrorKind.NotFound"/> when the venue never saw it. The whole intent is passed so
+    /// a venue without client order ids (Polymarket) can rebuild the order's venue id from its terms, and
+    /// one that filters by market (Kalshi) can narrow the search.
+    /// </summary>
+    ValueTask<VenueResult<VenueOrderReport>> FindOrderAsync(OrderIntent intent, CancellationToken cancellationToken = default);
 
     /// <summary>Our orders resting at the venue, optionally in one market.</summary>
     ValueTask<VenueResult<IReadOnlyList<VenueOrderReport>>> GetOpenOrdersAsync(MarketId? market = null, CancellationToken cancellationToken = default);

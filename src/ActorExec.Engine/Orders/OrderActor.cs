@@ -167,10 +167,10 @@ internal sealed partial class OrderActor : PersistentActor, IWithTimers
         if (_order is null || _order.Status.IsTerminal() && reason == "scheduled")
             return;
         LogPolling(Context.Logger, _id.Value, reason);
-        Call(_order.VenueOrderId is { } venueOrderId ? new GetOrderCall(venueOrderId) : new GetOrderByClientIdCall(_id), CallPurpose.Poll);
+        Call(_order.VenueOrderId is { } venueOrderId ? new GetOrderCall(venueOrderId) : new FindOrderCall(_order.Intent), CallPurpose.Poll);
     }
 
-    private void Resolve() => Call(new GetOrderByClientIdCall(_id), CallPurpose.Resolve);
+    private void Resolve() => Call(new FindOrderCall(_order!.Intent), CallPurpose.Resolve);
 
     private void Call(VenueCall call, CallPurpose purpose)
     {

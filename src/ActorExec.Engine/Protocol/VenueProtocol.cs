@@ -43,8 +43,8 @@ public sealed record GetOrderCall(VenueOrderId Order) : VenueCall
     public override bool IsWrite => false;
 }
 
-/// <summary>Read an order by our client order id.</summary>
-public sealed record GetOrderByClientIdCall(ClientOrderId ClientOrderId) : VenueCall
+/// <summary>Find the order sent for an intent (by its client order id) before the venue's id is known.</summary>
+public sealed record FindOrderCall(OrderIntent Intent) : VenueCall
 {
     /// <inheritdoc />
     public override bool IsWrite => false;

@@ -46,7 +46,7 @@ internal sealed class VenueAdapterActor : ReceiveActor
                 case CancelCall cancel: Deliver(call, _adapter.CancelAsync(cancel.Order)); break;
                 case ModifyCall modify: Deliver(call, _adapter.ModifyAsync(modify.Order, modify.NewPrice, modify.NewSize)); break;
                 case GetOrderCall get: Deliver(call, _adapter.GetOrderAsync(get.Order)); break;
-                case GetOrderByClientIdCall get: Deliver(call, _adapter.GetOrderByClientIdAsync(get.ClientOrderId)); break;
+                case FindOrderCall find: Deliver(call, _adapter.FindOrderAsync(find.Intent)); break;
                 case GetOpenOrdersCall open: Deliver(call, _adapter.GetOpenOrdersAsync(open.Market)); break;
                 case GetFillsCall fills: Deliver(call, _adapter.GetFillsAsync(fills.Cursor, fills.Limit)); break;
                 case GetPositionsCall: Deliver(call, _adapter.GetPositionsAsync()); break;

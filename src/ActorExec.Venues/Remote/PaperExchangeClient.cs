@@ -95,6 +95,11 @@ public sealed class PaperExchangeClient : IVenueAdapter, IMarketData
     }
 
     /// <inheritdoc />
+    /// <exception cref="ArgumentNullException">The intent is null.</exception>
+    public ValueTask<VenueResult<VenueOrderReport>> FindOrderAsync(OrderIntent intent, CancellationToken cancellationToken = default)
+        => GetOrderByClientIdAsync((intent ?? throw new ArgumentNullException(nameof(intent))).ClientOrderId, cancellationToken);
+
+    /// <summary>The venue's current view of an order, by our client order id; <see cref="VenueErrorKind.NotFound"/> when the venue never saw it.</summary>
     /// <exception cref="ArgumentException">The id is a default value.</exception>
     public ValueTask<VenueResult<VenueOrderReport>> GetOrderByClientIdAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken = default)
     {

@@ -105,8 +105,8 @@ public sealed class ThrowingVenueAdapter(PaperVenue inner) : IVenueAdapter, IMar
         => Inner.GetOrderAsync(order, cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask<VenueResult<VenueOrderReport>> GetOrderByClientIdAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken = default)
-        => Inner.GetOrderByClientIdAsync(clientOrderId, cancellationToken);
+    public ValueTask<VenueResult<VenueOrderReport>> FindOrderAsync(OrderIntent intent, CancellationToken cancellationToken = default)
+        => Inner.FindOrderAsync(intent, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<VenueResult<IReadOnlyList<VenueOrderReport>>> GetOpenOrdersAsync(MarketId? market = null, CancellationToken cancellationToken = default)

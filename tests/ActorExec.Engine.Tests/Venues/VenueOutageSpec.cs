@@ -55,7 +55,7 @@ public sealed class VenueOutageSpec(ITestOutputHelper output) : EngineTestKit(ou
         single.Latency.Should().Be(TimeSpan.Zero, "the refusal needs no venue call");
         var arbitrage = await ExecuteAsync(Arbitrage("outage-arb", M3, 0.40m, 50m, 0.50m, 50m, maxSize: 10m));
         arbitrage.Error!.Code.Should().Be("BREAKER_OPEN");
-        var direct = await DriveAsync(KalshiEntry.Supervisor.Ask<VenueReply>(new VenueRequest(7, new GetOrderByClientIdCall(new ClientOrderId("outage-1"))), Timeout.InfiniteTimeSpan));
+        var direct = await DriveAsync(KalshiEntry.Supervisor.Ask<VenueReply>(new VenueRequest(7, new FindOrderCall(NewOrder("outage-1", KalshiId, M1).Build())), Timeout.InfiniteTimeSpan));
         direct.Error.Should().BeOfType<BreakerOpenError>().Which.RetryAt.Should().Be(KalshiEntry.Status.Breaker.OpenUntil);
         direct.Attempts.Should().Be(1);
 
