@@ -61,13 +61,19 @@ internal static class NodeConfiguration
     /// <summary>reference.conf is the schema: its keys, with each venue's name as a wildcard.</summary>
     private static IEnumerable<string> KnownKeys()
     {
+        // A live venue's market map is the user's own: our market id → the venue's id.
+        yield return NodeSettingsReader.Root + ".venues.*.live.markets.*";
         var reference = new ConfigurationBuilder().AddHoconFile(Path.Combine(ShippedDirectory, "reference.conf")).Build();
         foreach (var (key, _) in reference.AsEnumerable())
         {
             var path = key.Replace(':', '.');
             yield return path;
-            if (path.StartsWith(NodeSettingsReader.Root + ".venue-defaults.", StringComparison.Ordinal))
-                yield return NodeSettingsReader.Root + ".venues.*." + path[(NodeSettingsReader.Root + ".venue-defaults.").Length..];
+            foreach (var defaults in (string[])["venue-defaults", "live-kalshi-defaults", "live-polymarket-defaults"])
+            {
+                var prefix = $"{NodeSettingsReader.Root}.{defaults}.";
+                if (path.StartsWith(prefix, StringComparison.Ordinal))
+                    yield return NodeSettingsReader.Root + ".venues.*." + path[prefix.Length..];
+            }
             if (path.StartsWith(NodeSettingsReader.Root + ".venues.", StringComparison.Ordinal))
             {
                 var parts = path.Split('.');

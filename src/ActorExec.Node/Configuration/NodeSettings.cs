@@ -41,8 +41,15 @@ internal sealed record InspectionSettings(string Host, int Port, string Token)
 /// <summary>Serilog: minimum level, the rolling JSON file (null: none) and the in-memory ring for <c>log peek</c>.</summary>
 internal sealed record LoggingSettings(LogEventLevel Level, string? FilePath, int RingSize);
 
-/// <summary>One venue: its kind, the supervisor's limits and the paper simulation's parameters.</summary>
-internal sealed record VenueSettings(string Name, string Kind, VenueSupervisorOptions Supervisor, int Seed, TimeSpan Latency, double Volatility);
+/// <summary>One venue: its kind, the supervisor's limits, the paper simulation's parameters and, for live kinds, the live venue's.</summary>
+internal sealed record VenueSettings(string Name, string Kind, VenueSupervisorOptions Supervisor, int Seed, TimeSpan Latency, double Volatility)
+{
+    /// <summary>The live venue's API, credentials and markets; null for paper kinds.</summary>
+    public LiveVenueSettings? Live { get; init; }
+
+    /// <summary>True for the live-* kinds.</summary>
+    public bool IsLive => Live is not null;
+}
 
 /// <summary>The sample arbitrage strategy over simulated markets.</summary>
 internal sealed record DemoSettings(bool Enabled, int Markets, TimeSpan ScanInterval, decimal MinEdge, decimal MaxSize);

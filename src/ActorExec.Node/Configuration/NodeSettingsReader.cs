@@ -130,9 +130,15 @@ internal static class NodeSettingsReader
             BreakerOpenDuration = read.Duration($"{v}.breaker.open-duration", Millisecond, Day),
             CallTimeout = read.Duration($"{v}.call-timeout", Millisecond, Day),
         };
+        var kind = read.OneOf($"{v}.kind", VenueKinds);
+        var live = LiveVenueSettingsReader.Read(read, v, kind);
+        if (live is KalshiLiveSettings kalshi)
+            supervisor = LiveVenueSettingsReader.WithTier(supervisor, kalshi.Tier);
+        if (live is not null)
+            return new VenueSettings(name, kind, supervisor, Seed: 0, Latency: TimeSpan.Zero, Volatility: 0) { Live = live };
         return new VenueSettings(
             name,
-            read.OneOf($"{v}.kind", VenueKinds),
+            kind,
             supervisor,
             read.Int($"{v}.paper.seed", int.MinValue, int.MaxValue),
             read.Duration($"{v}.paper.latency", TimeSpan.Zero, TimeSpan.FromMinutes(1)),

@@ -11,7 +11,6 @@ public sealed class NodeConfigurationSpec : IDisposable
     [Theory]
     [InlineData("paper", true)]
     [InlineData("cluster", true)]
-    [InlineData("live", false)]
     public void Load_ShippedProfile_ReadsEverySetting(string profile, bool demo)
     {
         var (_, settings, warnings) = NodeConfiguration.Load(new NodeArguments(null, profile, null, null, _dir), new Dictionary<string, string?> { ["ACTOREXEC_POSTGRES"] = null });
@@ -24,6 +23,82 @@ public sealed class NodeConfigurationSpec : IDisposable
         settings.Demo.Enabled.Should().Be(demo);
         settings.Venues.Select(v => v.Name).Should().Equal("kalshi", "polymarket");
         settings.Venues[1].Supervisor.BreakerOpenDuration.Should().Be(TimeSpan.FromSeconds(30), "venues inherit venue-defaults");
+    }
+
+    [Fact]
+    public void Load_LiveProfileWithoutMarkets_FailsNamingTheMarketMaps()
+    {
+        var act = () => NodeConfiguration.Load(new NodeArguments(null, "live", null, null, _dir), NoEnvironment);
+
+        var problems = act.Should().Throw<NodeConfigurationException>().Which.Problems;
+        problems.Should().HaveCount(2);
+        problems.Should().Contain(p => p.Contains("actorexec.venues.kalshi.live.markets") && p.Contains("no market is mapped"));
+        problems.Should().Contain(p => p.Contains("actorexec.venues.polymarket.live.markets"));
+    }
+
+    [Fact]
+    public void Load_LiveProfile_ReadsTheLiveVenuesWithTierLimitsAndSecretSourcesOnly()
+    {
+        var file = Write("markets.conf", """
+            include "live.conf"
+            actorexec.venues.kalshi.live {
+              tier = advanced
+              private-key { file = "/run/secrets/kalshi.pem" }
+              markets { fed-dec = "KXFED-25DEC-T4.00" }
+            }
+            actorexec.venues.polymarket.live {
+              funder-address = "0x1111111111111111111111111111111111111111"
+              signature-type = poly-proxy
+              markets { fed-dec = "0x5f65177b394277fd294cd75650044e32ba009a95022d88a0c1d565897d72f8f1" }
+            }
+            """);
+
+        var (_, settings, warnings) = NodeConfiguration.Load(new NodeArguments(file, "live", null, null, _dir), NoEnvironment);
+
+        warnings.Should().BeEmpty("market maps and live settings are known keys");
+        settings.Demo.Enabled.Should().BeFalse();
+        var kalshi = settings.Venues.Single(v => v.Name == "kalshi");
+        kalshi.Kind.Should().Be("live-kalshi");
+        var live = kalshi.Live.Should().BeOfType<KalshiLiveSettings>().Subject;
+        live.ApiUrl.Should().Be(new Uri("https://api.elections.kalshi.com/trade-api/v2"));
+        live.PrivateKey.Should().Be(new ActorExec.Venues.Credentials.SecretSource("KALSHI_PRIVATE_KEY", "/run/secrets/kalshi.pem"));
+        live.KeyId.Environment.Should().Be("KALSHI_API_KEY_ID");
+        live.Markets.Should().Equal(new Dictionary<ActorExec.Trading.MarketId, string> { [new ActorExec.Trading.MarketId("fed-dec")] = "KXFED-25DEC-T4.00" });
+        kalshi.Supervisor.ReadsPerSecond.Should().Be(30, "the advanced tier's published limits");
+        kalshi.Supervisor.WritesPerSecond.Should().Be(30);
+        var poly = settings.Venues.Single(v => v.Name == "polymarket").Live.Should().BeOfType<PolymarketLiveSettings>().Subject;
+        poly.ChainId.Should().Be(137);
+        poly.SignatureType.Should().Be("poly-proxy");
+        poly.FunderAddress.Should().Be("0x1111111111111111111111111111111111111111");
+        poly.ApiSecret.Should().Be(new ActorExec.Venues.Credentials.SecretSource("POLYMARKET_API_SECRET", null));
+        poly.HeartbeatInterval.Should().Be(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void Load_LiveVenueWithBadValues_FailsNamingEach()
+    {
+        var file = Write("bad-live.conf", """
+            include "live.conf"
+            actorexec.venues.kalshi.live {
+              tier = gold
+              api-url = "ftp://example.com"
+              key-id { env = "", file = "" }
+              markets { fed-dec = "KX" }
+            }
+            actorexec.venues.polymarket.live {
+              funder-address = "0x12"
+              markets { "bad id" = "0xabc" }
+            }
+            """);
+
+        var act = () => NodeConfiguration.Load(new NodeArguments(file, "live", null, null, _dir), NoEnvironment);
+
+        var problems = act.Should().Throw<NodeConfigurationException>().Which.Problems;
+        problems.Should().Contain(p => p.Contains("actorexec.venues.kalshi.live.tier") && p.Contains("'gold'"));
+        problems.Should().Contain(p => p.Contains("actorexec.venues.kalshi.live.api-url") && p.Contains("ftp://example.com"));
+        problems.Should().Contain(p => p.Contains("actorexec.venues.kalshi.live.key-id") && p.Contains("env = VARIABLE"));
+        problems.Should().Contain(p => p.Contains("actorexec.venues.polymarket.live.funder-address") && p.Contains("'0x12'"));
+        problems.Should().Contain(p => p.Contains("actorexec.venues.polymarket.live.markets") && p.Contains("whitespace"));
     }
 
     [Fact]
