@@ -39,7 +39,7 @@ public static class Eip712
 
     /// <summary>
     /// hashStruct(s) = keccak256(typeHash ‖ encodeData(s)). Values: integers as <see cref="BigInteger"/> or any
-    /// .NET integer, addresses as hex strings (or 20 bytes), strings, <c>byte[]</c> for bytes/bytesN, bool,
+    /// .NET integer, addresses as hex strings (or 20 bytes), strings, <c>byte[]</c> or 0x-hex for bytes/bytesN, bool,
     /// nested structs as dictionaries, arrays as any enumerable.
     /// </summary>
     /// <exception cref="ArgumentException">A member is missing, of the wrong kind, or out of its type's range; the message names it.</exception>
@@ -124,7 +124,7 @@ public static class Eip712
                 Keccak256.Hash(Encoding.UTF8.GetBytes(value as string ?? throw new ArgumentException($"expected a string, got {value.GetType().Name}")), slot);
                 return;
             case "bytes":
-                Keccak256.Hash(value as byte[] ?? throw new ArgumentException($"expected byte[], got {value.GetType().Name}"), slot);
+                Keccak256.Hash(ToBytes(value), slot);
                 return;
             case "address":
                 var address = value switch
@@ -144,8 +144,9 @@ public static class Eip712
 
         if (type.StartsWith("bytes", StringComparison.Ordinal) && int.TryParse(type.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= 32)
         {
-            if (value is not byte[] fixedBytes || fixedBytes.Length != size)
-                throw new ArgumentException($"expected exactly {size} bytes");
+            var fixedBytes = ToBytes(value);
+            if (fixedBytes.Length != size)
+                throw new ArgumentException($"expected exactly {size} bytes, got {fixedBytes.Length}");
             slot.Clear();
             fixedBytes.CopyTo(slot);
             return;
@@ -165,6 +166,15 @@ public static class Eip712
 
         throw new ArgumentException($"'{type}' is neither a Solidity type this encoder knows nor one of the given struct types");
     }
+
+    /// <summary>Bytes given as <c>byte[]</c> or as 0x-hex text, the two forms order JSON and callers use.</summary>
+    private static byte[] ToBytes(object value) => value switch
+    {
+        byte[] bytes => bytes,
+        string text when Hex.StripPrefix(text).Length % 2 == 0 && Hex.IsHex(Hex.StripPrefix(text)) => Convert.FromHexString(Hex.StripPrefix(text)),
+        string => throw new ArgumentException("expected 0x-prefixed hex with an even number of digits"),
+        _ => throw new ArgumentException($"expected byte[] or hex text, got {value.GetType().Name}"),
+    };
 
     private static bool TryIntegerBits(string type, out bool signed, out int bits)
     {

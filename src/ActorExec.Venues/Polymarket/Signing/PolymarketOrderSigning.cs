@@ -39,4 +39,41 @@ public static class PolymarketOrderSigning
     /// <exception cref="System.Security.Cryptography.CryptographicException">The signature is invalid.</exception>
     public static string RecoverSigner(PolymarketOrder order, Eip712Domain exchange, string signature)
         => EthereumSignature.Parse(signature).RecoverAddress(Digest(order, exchange));
+
+    /// <summary>The EIP-712 digest of a V2 order (use a V2 domain); "0x" + its hex is the CLOB V2 order id.</summary>
+    /// <exception cref="ArgumentException">An address or bytes32 member is malformed or an amount out of range; the message names the field.</exception>
+    public static byte[] Digest(PolymarketOrderV2 order, Eip712Domain exchange)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(exchange);
+        return Eip712.Digest(exchange.Separator(), StructHash(order));
+    }
+
+    /// <summary>
+    /// Signs a V2 order whose signer is <paramref name="key"/> (EOA, proxy and Safe types). Deposit-wallet
+    /// (<see cref="PolymarketSignatureType.Poly1271"/>) orders need the ERC-7739 wrapper and are refused here.
+    /// </summary>
+    /// <exception cref="ArgumentException">The key is not the order's signer, or the order is malformed.</exception>
+    /// <exception cref="NotSupportedException">The order is a deposit-wallet (POLY_1271) order.</exception>
+    public static string Sign(PolymarketOrderV2 order, EthereumKey key, Eip712Domain exchange)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(key);
+        if (order.SignatureType == PolymarketSignatureType.Poly1271)
+            throw new NotSupportedException("deposit-wallet (POLY_1271) orders need an ERC-1271/ERC-7739 wrapped signature, which this signer does not produce");
+        var signer = EthereumAddress.ToChecksum(order.Signer);
+        if (!string.Equals(signer, key.Address, StringComparison.Ordinal))
+            throw new ArgumentException($"the order's signer is {signer} but the key's address is {key.Address}; the exchange would reject the signature", nameof(key));
+        return key.Sign(Digest(order, exchange)).ToHex();
+    }
+
+    /// <summary>The address that signed a V2 order with a plain 65-byte signature (EOA, proxy and Safe types).</summary>
+    /// <exception cref="FormatException">The signature is not 65 bytes of hex (a POLY_1271 wrapper is longer).</exception>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The signature is invalid.</exception>
+    public static string RecoverSigner(PolymarketOrderV2 order, Eip712Domain exchange, string signature)
+        => EthereumSignature.Parse(signature).RecoverAddress(Digest(order, exchange));
+
+    /// <summary>hashStruct of the V2 order, also the "contents" hash inside a POLY_1271 wrapper.</summary>
+    internal static byte[] StructHash(PolymarketOrderV2 order)
+        => Eip712.HashStruct(PolymarketOrderV2.Type.Name, order.ToEip712Message(), [PolymarketOrderV2.Type]);
 }

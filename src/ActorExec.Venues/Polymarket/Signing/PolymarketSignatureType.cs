@@ -14,4 +14,10 @@ public enum PolymarketSignatureType
 
     /// <summary>The maker is a Gnosis Safe owned by the signer.</summary>
     PolyGnosisSafe = 2,
+
+    /// <summary>
+    /// Exchange V2 only: the maker is a Polymarket deposit wallet that validates an ERC-1271 (ERC-7739
+    /// TypedDataSign) signature made by its owner key; V1 exchanges reject it.
+    /// </summary>
+    Poly1271 = 3,
 }
