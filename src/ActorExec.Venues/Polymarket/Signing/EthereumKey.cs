@@ -59,31 +59,46 @@ public sealed class EthereumKey : IDisposable
     /// <summary>
     /// Signs a 32-byte digest (an EIP-712 digest, a message hash). OpenSSL picks k at random, so the bytes differ
     /// each call, but every result is low-s with v set so that <see cref="EthereumSignature.RecoverAddress"/> gives <see cref="Address"/>.
+    /// Safe to call from several threads.
     /// </summary>
     /// <exception cref="ArgumentException">The digest is not 32 bytes.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public EthereumSignature Sign(ReadOnlySpan<byte> digest32)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
         if (digest32.Length != 32)
             throw new ArgumentException($"the digest must be 32 bytes, got {digest32.Length}", nameof(digest32));
 
-        Span<byte> rs = stackalloc byte[64];
-        if (!_ecdsa.TrySignHash(digest32, rs, DSASignatureFormat.IeeeP1363FixedFieldConcatenation, out var written) || written != 64)
-            throw new CryptographicException("the platform's ECDSA did not return a 64-byte secp256k1 signature");
-
-        var r = Hex.ToUnsigned(rs[..32]);
-        var s = Hex.ToUnsigned(rs[32..]);
-        if (s > Secp256k1.HalfN)
-            s = Secp256k1.N - s; // EIP-2: (r, n − s) is the same signature with R's y mirrored; recovery below picks v for it.
-
         var z = Hex.ToUnsigned(digest32);
-        for (var recoveryId = 0; recoveryId < 2; recoveryId++)
+        Span<byte> rs = stackalloc byte[64];
+        // A fresh k each attempt; a second attempt is needed only when R.x ≥ n (odds about 2^-128), which v cannot express.
+        for (var attempt = 0; attempt < MaxSigningAttempts; attempt++)
         {
-            if (Secp256k1.Recover(z, r, s, recoveryId) == _publicKey)
-                return new EthereumSignature(rs[..32].ToArray(), Hex.UInt256(s), (byte)(27 + recoveryId));
+            SignWithPlatform(digest32, rs);
+            var r = Hex.ToUnsigned(rs[..32]);
+            var s = Hex.ToUnsigned(rs[32..]);
+            if (s > Secp256k1.HalfN)
+                s = Secp256k1.N - s; // EIP-2: (r, n − s) is the same signature with R's y mirrored; recovery below picks v for it.
+
+            for (var recoveryId = 0; recoveryId < 2; recoveryId++)
+            {
+                if (Secp256k1.Recover(z, r, s, recoveryId) == _publicKey)
+                    return new EthereumSignature(rs[..32].ToArray(), Hex.UInt256(s), (byte)(27 + recoveryId));
+            }
         }
-        throw new CryptographicException("neither recovery id gives this key's public key back; the platform's signature is not a secp256k1 signature of this digest");
+        throw new CryptographicException($"no recovery id gave this key's public key back in {MaxSigningAttempts} attempts; the platform's ECDSA is not producing secp256k1 signatures of this digest");
+    }
+
+    private const int MaxSigningAttempts = 4;
+
+    /// <summary>One platform signature as r ‖ s; locked because ECDsa instances are not documented as thread-safe.</summary>
+    private void SignWithPlatform(ReadOnlySpan<byte> digest32, Span<byte> rs)
+    {
+        lock (_ecdsa)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!_ecdsa.TrySignHash(digest32, rs, DSASignatureFormat.IeeeP1363FixedFieldConcatenation, out var written) || written != 64)
+                throw new CryptographicException("the platform's ECDSA did not return a 64-byte secp256k1 signature");
+        }
     }
 
     /// <summary>The address only, so a key can be logged or shown without revealing it.</summary>
@@ -92,10 +107,13 @@ public sealed class EthereumKey : IDisposable
     /// <summary>Releases the platform key handle.</summary>
     public void Dispose()
     {
-        if (_disposed)
-            return;
-        _disposed = true;
-        _ecdsa.Dispose();
+        lock (_ecdsa)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            _ecdsa.Dispose();
+        }
     }
 
     private static EthereumKey Create(ReadOnlySpan<byte> privateKey32, string origin, string parameter)

@@ -70,6 +70,17 @@ public sealed class EthereumKeySpec
     }
 
     [Fact]
+    public async Task Sign_FromSeveralThreadsAtOnce_EverySignatureRecoversTheSigner()
+    {
+        using var key = EthereumKey.FromPrivateKey(CowKey);
+        var digests = Enumerable.Range(0, 32).Select(i => Keccak256.Hash(BitConverter.GetBytes(i))).ToArray();
+
+        var recovered = await Task.WhenAll(digests.Select(digest => Task.Run(() => key.Sign(digest).RecoverAddress(digest))));
+
+        recovered.Should().AllBe(Eip712Spec.CowAddress);
+    }
+
+    [Fact]
     public void FromPrivateKey_Secret_AcceptsPrefixedAndBareHex()
     {
         var hex = Convert.ToHexStringLower(CowKey);
