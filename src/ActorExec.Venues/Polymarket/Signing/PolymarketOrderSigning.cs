@@ -50,28 +50,39 @@ public static class PolymarketOrderSigning
     }
 
     /// <summary>
-    /// Signs a V2 order whose signer is <paramref name="key"/> (EOA, proxy and Safe types). Deposit-wallet
-    /// (<see cref="PolymarketSignatureType.Poly1271"/>) orders need the ERC-7739 wrapper and are refused here.
+    /// Signs a V2 order. For EOA, proxy and Safe orders <paramref name="key"/> must be the order's signer and the
+    /// result is a 65-byte signature; for a deposit-wallet (<see cref="PolymarketSignatureType.Poly1271"/>) order the
+    /// signer is the wallet, <paramref name="key"/> is its owner, and the result is the longer ERC-7739 wrapper the
+    /// wallet verifies.
     /// </summary>
-    /// <exception cref="ArgumentException">The key is not the order's signer, or the order is malformed.</exception>
-    /// <exception cref="NotSupportedException">The order is a deposit-wallet (POLY_1271) order.</exception>
+    /// <exception cref="ArgumentException">The key is not the order's signer (non-wallet types), or the order is malformed.</exception>
     public static string Sign(PolymarketOrderV2 order, EthereumKey key, Eip712Domain exchange)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(exchange);
         if (order.SignatureType == PolymarketSignatureType.Poly1271)
-            throw new NotSupportedException("deposit-wallet (POLY_1271) orders need an ERC-1271/ERC-7739 wrapped signature, which this signer does not produce");
+            return DepositWalletSignature.Sign(order, key, exchange);
         var signer = EthereumAddress.ToChecksum(order.Signer);
         if (!string.Equals(signer, key.Address, StringComparison.Ordinal))
             throw new ArgumentException($"the order's signer is {signer} but the key's address is {key.Address}; the exchange would reject the signature", nameof(key));
         return key.Sign(Digest(order, exchange)).ToHex();
     }
 
-    /// <summary>The address that signed a V2 order with a plain 65-byte signature (EOA, proxy and Safe types).</summary>
-    /// <exception cref="FormatException">The signature is not 65 bytes of hex (a POLY_1271 wrapper is longer).</exception>
-    /// <exception cref="System.Security.Cryptography.CryptographicException">The signature is invalid.</exception>
+    /// <summary>
+    /// The address that signed a V2 order: the signer for EOA, proxy and Safe orders; for a deposit-wallet order, the
+    /// owner key inside the wrapper (the wallet contract decides whether that owner controls it).
+    /// </summary>
+    /// <exception cref="FormatException">The signature is not hex of the expected length.</exception>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The signature is invalid or wraps another order or exchange.</exception>
     public static string RecoverSigner(PolymarketOrderV2 order, Eip712Domain exchange, string signature)
-        => EthereumSignature.Parse(signature).RecoverAddress(Digest(order, exchange));
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(exchange);
+        return order.SignatureType == PolymarketSignatureType.Poly1271
+            ? DepositWalletSignature.RecoverOwner(order, exchange, signature)
+            : EthereumSignature.Parse(signature).RecoverAddress(Digest(order, exchange));
+    }
 
     /// <summary>hashStruct of the V2 order, also the "contents" hash inside a POLY_1271 wrapper.</summary>
     internal static byte[] StructHash(PolymarketOrderV2 order)

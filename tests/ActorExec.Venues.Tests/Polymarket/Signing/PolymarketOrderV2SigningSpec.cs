@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Security.Cryptography;
 using System.Text;
 using ActorExec.Venues.Polymarket.Signing;
 
@@ -108,13 +109,36 @@ public sealed class PolymarketOrderV2SigningSpec
     }
 
     [Fact]
-    public void Sign_Poly1271Order_IsRefusedClearly()
+    public void RecoverSigner_PublishedPoly1271Signature_IsTheOwnerKey()
     {
-        using var key = EthereumKey.FromPrivateKey(Convert.FromHexString(HardhatKey));
+        PolymarketOrderSigning.RecoverSigner(DepositWalletOrder, PolymarketExchange.CtfExchangeV2(PolymarketExchange.Amoy), PublishedPoly1271Signature)
+            .Should().Be(HardhatAddress);
+    }
 
-        var act = () => PolymarketOrderSigning.Sign(DepositWalletOrder, key, PolymarketExchange.CtfExchangeV2(PolymarketExchange.Amoy));
+    [Fact]
+    public void Sign_Poly1271Order_WrapsLikeTheReferenceClientAndRecoversTheOwner()
+    {
+        using var owner = EthereumKey.FromPrivateKey(Convert.FromHexString(HardhatKey));
+        var exchange = PolymarketExchange.CtfExchangeV2(PolymarketExchange.Amoy);
 
-        act.Should().Throw<NotSupportedException>().WithMessage("*POLY_1271*");
+        var signature = PolymarketOrderSigning.Sign(DepositWalletOrder, owner, exchange);
+
+        signature.Should().HaveLength(PublishedPoly1271Signature.Length);
+        signature[(2 + 2 * 65)..].Should().Be(PublishedPoly1271Signature[(2 + 2 * 65)..], "everything after the random-k inner signature is deterministic");
+        PolymarketOrderSigning.RecoverSigner(DepositWalletOrder, exchange, signature).Should().Be(HardhatAddress);
+    }
+
+    [Fact]
+    public void RecoverSigner_Poly1271SignatureForAnotherOrderOrExchange_Throws()
+    {
+        var exchange = PolymarketExchange.CtfExchangeV2(PolymarketExchange.Amoy);
+
+        FluentActions.Invoking(() => PolymarketOrderSigning.RecoverSigner(DepositWalletOrder with { TokenId = 1235 }, exchange, PublishedPoly1271Signature))
+            .Should().Throw<CryptographicException>().WithMessage("*another order*");
+        FluentActions.Invoking(() => PolymarketOrderSigning.RecoverSigner(DepositWalletOrder, PolymarketExchange.NegRiskCtfExchangeV2(PolymarketExchange.Amoy), PublishedPoly1271Signature))
+            .Should().Throw<CryptographicException>().WithMessage("*another exchange domain*");
+        FluentActions.Invoking(() => PolymarketOrderSigning.RecoverSigner(DepositWalletOrder, exchange, PublishedPoly1271Signature[..132]))
+            .Should().Throw<FormatException>().WithMessage("*POLY_1271*");
     }
 
     [Fact]
