@@ -4,7 +4,9 @@ namespace ActorExec.Venues.Polymarket.Signing;
 
 /// <summary>
 /// The CTF Exchange order the maker signs (the contract's <c>OrderStructs.Order</c> minus the signature), field for
-/// field in the contract's order, so its EIP-712 hash matches what the exchange and the CLOB compute.
+/// field in the contract's order, so its EIP-712 hash matches what the exchange and the CLOB compute. This is the V1
+/// exchange's order; Polymarket's production CLOB refuses V1-signed orders since its V2 cutover on 2026-04-28, so
+/// live trading uses <see cref="PolymarketOrderV2"/> and V1 stays for the existing tests, tooling and test server.
 /// </summary>
 /// <param name="Salt">Random entropy that makes otherwise equal orders distinct.</param>
 /// <param name="Maker">The address whose funds are used (the proxy or Safe for those signature types).</param>

@@ -2,7 +2,9 @@ namespace ActorExec.Venues.Polymarket.Signing;
 
 /// <summary>
 /// Signs and verifies CTF Exchange orders: the EIP-712 digest of the order in the exchange's domain, signed by the
-/// order's signer key. The same digest, hex-encoded, is the order hash the CLOB reports as the order id.
+/// order's signer key. The same digest, hex-encoded, is the order hash the CLOB reports as the order id. Overloads
+/// take a V1 <see cref="PolymarketOrder"/> (with a V1 domain) or a V2 <see cref="PolymarketOrderV2"/> (with a V2
+/// domain), the one the production CLOB accepts since 2026-04-28.
 /// </summary>
 public static class PolymarketOrderSigning
 {
