@@ -1,0 +1,71 @@
+using System.Numerics;
+
+namespace ActorExec.Venues.Polymarket.Signing;
+
+/// <summary>
+/// The EIP-712 domains of Polymarket's CTF Exchange contracts: an order is signed for exactly one exchange, the plain
+/// one for binary markets or the neg-risk one for multi-outcome markets, and the wrong one yields a signature the
+/// CLOB rejects. <see cref="CtfExchange"/>/<see cref="NegRiskCtfExchange"/> are the V1 exchanges (domain version "1")
+/// that verify <see cref="PolymarketOrder"/>; the production CLOB moved to V2 on 2026-04-28
+/// (<see cref="CtfExchangeV2"/>/<see cref="NegRiskCtfExchangeV2"/> with <see cref="PolymarketOrderV2"/>).
+/// </summary>
+public static class PolymarketExchange
+{
+    /// <summary>The domain name both exchanges were deployed with.</summary>
+    public const string DomainName = "Polymarket CTF Exchange";
+
+    /// <summary>The domain version of the exchange that verifies <see cref="PolymarketOrder"/>.</summary>
+    public const string DomainVersion = "1";
+
+    /// <summary>The domain version of the V2 exchanges that verify <see cref="PolymarketOrderV2"/>.</summary>
+    public const string DomainVersionV2 = "2";
+
+    /// <summary>Polygon PoS mainnet.</summary>
+    public const long Polygon = 137;
+
+    /// <summary>Polygon's Amoy testnet.</summary>
+    public const long Amoy = 80002;
+
+    // Addresses from Polymarket/go-order-utils pkg/config/config.go and py-clob-client config.py (same values in
+    // both; the mainnet ones also on docs.polymarket.com "Contract addresses"). The go-order-utils order-hash tests
+    // for chain 80002 pass only with these, which the tests here check.
+    private static readonly Dictionary<long, (string Ctf, string NegRisk)> Contracts = new()
+    {
+        [Polygon] = ("0x4bFb41d5B3570DeFd03C39a9A4D8dE6Bd8B8982E", "0xC5d563A36AE78145C45a50134d48A1215220f80a"),
+        [Amoy] = ("0xdFE02Eb6733538f8Ea35D585af8DE5958AD99E40", "0xC5d563A36AE78145C45a50134d48A1215220f80a"),
+    };
+
+    // V2 addresses from docs.polymarket.com "Contracts" (mainnet) and Polymarket/py-clob-client-v2 config.py
+    // exchange_v2 / neg_risk_exchange_v2, which lists the same deployments for 137 and 80002. The py-clob-client-v2
+    // order-hash test for chain 80002 passes only with these, which the tests here check.
+    private static readonly Dictionary<long, (string Ctf, string NegRisk)> ContractsV2 = new()
+    {
+        [Polygon] = ("0xE111180000d2663C0091e4f400237545B87B996B", "0xe2222d279d744050d28e00520010520000310F59"),
+        [Amoy] = ("0xE111180000d2663C0091e4f400237545B87B996B", "0xe2222d279d744050d28e00520010520000310F59"),
+    };
+
+    /// <summary>The CTF Exchange domain (binary markets) on <paramref name="chainId"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Polymarket has no exchange on that chain.</exception>
+    public static Eip712Domain CtfExchange(long chainId) => Domain(chainId, Lookup(chainId).Ctf);
+
+    /// <summary>The Neg Risk CTF Exchange domain (multi-outcome markets) on <paramref name="chainId"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Polymarket has no exchange on that chain.</exception>
+    public static Eip712Domain NegRiskCtfExchange(long chainId) => Domain(chainId, Lookup(chainId).NegRisk);
+
+    /// <summary>The V2 CTF Exchange domain (binary markets), the one the production CLOB accepts since the V2 cutover.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Polymarket has no exchange on that chain.</exception>
+    public static Eip712Domain CtfExchangeV2(long chainId) => Domain(chainId, Lookup(chainId, ContractsV2).Ctf, DomainVersionV2);
+
+    /// <summary>The V2 Neg Risk CTF Exchange domain (multi-outcome markets).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Polymarket has no exchange on that chain.</exception>
+    public static Eip712Domain NegRiskCtfExchangeV2(long chainId) => Domain(chainId, Lookup(chainId, ContractsV2).NegRisk, DomainVersionV2);
+
+    private static Eip712Domain Domain(long chainId, string contract, string version = DomainVersion) => new(DomainName, version, new BigInteger(chainId), contract);
+
+    private static (string Ctf, string NegRisk) Lookup(long chainId) => Lookup(chainId, Contracts);
+
+    private static (string Ctf, string NegRisk) Lookup(long chainId, Dictionary<long, (string Ctf, string NegRisk)> table)
+        => table.TryGetValue(chainId, out var contracts)
+            ? contracts
+            : throw new ArgumentOutOfRangeException(nameof(chainId), chainId, $"Polymarket has no CTF Exchange on chain {chainId}; known chains are {Polygon} (Polygon) and {Amoy} (Amoy)");
+}
