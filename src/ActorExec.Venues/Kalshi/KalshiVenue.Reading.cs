@@ -53,7 +53,8 @@ public sealed partial class KalshiVenue
                 return error;
             fills.Add((value, i));
         }
-        return fills.OrderBy(f => f.Fill.At).ThenByDescending(f => f.Index).Select(f => f.Fill).ToList();
+        // A fill seen on two pages (Kalshi's pages shifting under new fills) is kept once.
+        return fills.DistinctBy(f => f.Fill.FillId).OrderBy(f => f.Fill.At).ThenByDescending(f => f.Index).Select(f => f.Fill).ToList();
     }
 
     /// <summary>Follows Kalshi's cursor to the last page, keeping the items <paramref name="keep"/> accepts (all when null).</summary>
