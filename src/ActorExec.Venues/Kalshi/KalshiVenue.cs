@@ -52,9 +52,9 @@ public sealed partial class KalshiVenue : IVenueAdapter, IMarketData, IDisposabl
     public VenueCapabilities Capabilities { get; }
 
     /// <summary>
-    /// Loads every configured market (<c>GET /markets/{ticker}</c>: status and price rules) and makes one
-    /// authenticated read (<c>GET /portfolio/balance</c>) so that bad credentials fail at start, not at
-    /// the first order. <paramref name="http"/> stays the caller's; its timeout is each call's limit.
+    /// Makes one authenticated read (<c>GET /portfolio/balance</c>) so that bad credentials fail at start,
+    /// not at the first order, then loads every configured market (<c>GET /markets/{ticker}</c>: status
+    /// and price rules). <paramref name="http"/> stays the caller's; its timeout is each call's limit.
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid (the message names the option).</exception>
     /// <exception cref="VenueConnectionException">The private key is unusable, a ticker is unknown or no longer trades, Kalshi is unreachable or refused the credentials; the message names the venue, ticker, URL and answer, never the key.</exception>
@@ -75,6 +75,10 @@ public sealed partial class KalshiVenue : IVenueAdapter, IMarketData, IDisposabl
         try
         {
             var venueHttp = new VenueHttp("kalshi", http, options.ApiBase, KalshiJson.Options, signer, KalshiErrors.Read, options.TimeProvider);
+            // Credentials first: a refused key would otherwise surface as a confusing market failure.
+            var balance = await venueHttp.SendAsync<KalshiBalance>(HttpMethod.Get, "portfolio/balance", null, cancellationToken).ConfigureAwait(false);
+            if (!balance.IsSuccess)
+                throw new VenueConnectionException(options.Venue, $"an authenticated read with key id {options.KeyId} failed: {balance.Error.Message}", balance.Error);
             var markets = new List<KalshiListedMarket>(options.Markets.Count);
             foreach (var (market, ticker) in options.Markets)
             {
@@ -85,9 +89,6 @@ public sealed partial class KalshiVenue : IVenueAdapter, IMarketData, IDisposabl
                     throw new VenueConnectionException(options.Venue, $"market {market}: ticker {ticker} is '{value.Status}' at {venueHttp.BaseAddress} and no longer trades");
                 markets.Add(value.Listed);
             }
-            var balance = await venueHttp.SendAsync<KalshiBalance>(HttpMethod.Get, "portfolio/balance", null, cancellationToken).ConfigureAwait(false);
-            if (!balance.IsSuccess)
-                throw new VenueConnectionException(options.Venue, $"an authenticated read with key id {options.KeyId} failed: {balance.Error.Message}", balance.Error);
             return new KalshiVenue(options, venueHttp, signer, markets);
         }
         catch
