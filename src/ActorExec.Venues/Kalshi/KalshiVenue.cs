@@ -102,6 +102,8 @@ public sealed partial class KalshiVenue : IVenueAdapter, IMarketData, IDisposabl
     public async ValueTask<VenueResult<VenueOrderReport>> PlaceAsync(OrderIntent intent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(intent);
+        if (intent.Venue != Venue)
+            return new VenueRejected($"kalshi: order {intent.ClientOrderId} is for venue {intent.Venue}, not {Venue}", "wrong_venue");
         if (!_markets.TryGetValue(intent.Market, out var market))
             return new VenueRejected($"kalshi: market {intent.Market} of order {intent.ClientOrderId} is not configured for venue {Venue}", "unknown_market");
         var body = KalshiOrderMapping.ToCreate(intent, market.Ticker, market.Rules);
