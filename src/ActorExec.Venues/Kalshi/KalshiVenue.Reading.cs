@@ -31,10 +31,23 @@ public sealed partial class KalshiVenue
         if (KalshiJson.TryParse(order.FillCountFp, out var filled) && filled > 0 && !string.IsNullOrWhiteSpace(order.OrderId))
         {
             ClientOrderId? client = string.IsNullOrEmpty(order.ClientOrderId) ? null : new ClientOrderId(order.ClientOrderId);
-            var read = await FillsAsync($"portfolio/fills?order_id={Uri.EscapeDataString(order.OrderId)}&limit={PageSize}", client, cancellationToken).ConfigureAwait(false);
-            if (!read.TryGetValue(out var orderFills, out error))
-                return error;
-            fills = orderFills;
+            var path = $"portfolio/fills?order_id={Uri.EscapeDataString(order.OrderId)}&limit={PageSize}";
+            // The fill list may trail the order's fill count for a moment: read it twice at most, and never
+            // report a count the fills do not add up to (the engine would confirm an order missing fills).
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                var read = await FillsAsync(path, client, cancellationToken).ConfigureAwait(false);
+                if (!read.TryGetValue(out var orderFills, out error))
+                    return error;
+                fills = orderFills;
+                if (orderFills.Sum(f => f.Quantity.Value) >= filled)
+                    break;
+            }
+            var seen = fills.Sum(f => f.Quantity.Value);
+            if (seen < filled)
+                return new VenueUnavailable(
+                    $"kalshi: {call}: order {order.OrderId} reports fill_count_fp {order.FillCountFp} but {Call(HttpMethod.Get, path)} lists fills for only " +
+                    $"{seen.ToString(CultureInfo.InvariantCulture)}; ask again once Kalshi lists them", 200);
         }
         return KalshiOrderMapping.ToReport(order, call, MarketOf, fills, _options.TimeProvider.GetUtcNow());
     }

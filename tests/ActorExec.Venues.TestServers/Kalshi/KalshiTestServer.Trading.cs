@@ -67,7 +67,7 @@ public sealed partial class KalshiTestServer
         var ticker = query["ticker"].ToString();
         long? minTs = long.TryParse(query["min_ts"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var ts) ? ts : null;
         var limit = Limit(query["limit"].ToString(), 100);
-        var all = await AllFillsAsync().ConfigureAwait(false);
+        var all = FillsLag ? [] : await AllFillsAsync().ConfigureAwait(false);
         var start = Cursor(query["cursor"].ToString(), all.Count);
         var fills = new List<object>();
         var next = "";

@@ -55,6 +55,9 @@ public sealed partial class KalshiTestServer : LoopbackServer
     /// <summary>Requests refused with 401 so far.</summary>
     public int AuthFailures => Volatile.Read(ref _authFailures);
 
+    /// <summary>While true, <c>GET /portfolio/fills</c> lists nothing, as if Kalshi's fill list trailed its orders.</summary>
+    public bool FillsLag { get; set; }
+
     /// <summary>From now on, answers about this order carry <paramref name="status"/> instead of its real status.</summary>
     public void AnswerStatus(VenueOrderId order, string status) => _forcedStatus[order.Value] = status;
 

@@ -82,6 +82,24 @@ public sealed class KalshiVenueFaultsSpec(KalshiKeysFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task PlaceAsync_FillsNotListedYet_UnavailableThenFoundWithEveryFill()
+    {
+        await using var s = await KalshiSession.StartAsync(fixture.Keys);
+        s.Liquidity(KalshiSession.FedTicker, Side.Sell, 0.45m, 10);
+        var intent = KalshiSession.Intent("c-lag", Side.Buy, Outcome.Yes, 4, 0.50m);
+        s.Server.FillsLag = true;
+
+        var result = await s.Venue.PlaceAsync(intent);
+        s.Server.FillsLag = false;
+        var found = (await s.Venue.FindOrderAsync(intent)).Value;
+
+        result.Error.Should().BeOfType<VenueUnavailable>().Which.Message.Should().Contain("fill_count_fp 4.00").And.Contain("portfolio/fills");
+        result.Error!.MayHaveTakenEffect.Should().BeTrue();
+        found.Status.Should().Be(VenueOrderStatus.Confirmed);
+        found.Fills.Sum(f => f.Quantity.Value).Should().Be(4);
+    }
+
+    [Fact]
     public async Task ConnectAsync_KeyTheServerDoesNotKnow_AuthFailed()
     {
         await using var server = KalshiTestServer.Create(fixture.Keys, 1, KalshiSession.FedTicker, KalshiSession.CpiTicker);
