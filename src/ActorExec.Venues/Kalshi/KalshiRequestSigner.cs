@@ -98,8 +98,9 @@ public sealed class KalshiRequestSigner : IRequestSigner, IDisposable
         {
             // ImportFromPem reads both "RSA PRIVATE KEY" (PKCS#1) and "PRIVATE KEY" (PKCS#8) labels.
             rsa.ImportFromPem(pem.Reveal());
-            // A public key alone would import; signing needs the private part.
-            _ = rsa.ExportParameters(includePrivateParameters: true);
+            // A public key alone would import; a trial signature proves the private part is there
+            // without copying it out of the key handle.
+            _ = rsa.SignData([0], HashAlgorithmName.SHA256, RSASignaturePadding.Pss);
             return rsa;
         }
         catch (Exception e) when (e is ArgumentException or CryptographicException)

@@ -146,7 +146,9 @@ public sealed partial class KalshiVenue : IVenueAdapter, IMarketData, IDisposabl
             return new VenueRejected($"kalshi: order {order} is {report.Status} and can no longer be amended", "order_not_open");
         if (!_markets.TryGetValue(report.Market, out var market) || report.Outcome is not { } outcome)
             return new VenueRejected($"kalshi: order {order} is in market {report.Market}, which is not configured for venue {Venue}", "unknown_market");
-        var price = KalshiJson.Dollars((newPrice ?? report.LimitPrice ?? throw new InvalidOperationException($"order {order} has no limit price")).Value);
+        if ((newPrice ?? report.LimitPrice) is not { } target)
+            return new VenueRejected($"kalshi: order {order} reports no limit price; pass the new price to amend it", "invalid_amend");
+        var price = KalshiJson.Dollars(target.Value);
         var amend = new KalshiAmendOrder(
             market.Ticker, KalshiOrderMapping.SideOf(outcome), KalshiOrderMapping.ActionOf(report.Side),
             KalshiJson.Count((newSize ?? report.Size).Value),
@@ -235,7 +237,7 @@ public sealed partial class KalshiVenue : IVenueAdapter, IMarketData, IDisposabl
     /// <remarks>Kalshi nets a market to one signed count (<c>position_fp</c>): positive holds YES, negative holds NO; both are reported as long positions in their outcome.</remarks>
     public async ValueTask<VenueResult<IReadOnlyList<VenuePosition>>> GetPositionsAsync(CancellationToken cancellationToken = default)
     {
-        const string path = "portfolio/positions?count_filter=position&limit=" + "200";
+        const string path = "portfolio/positions?count_filter=position&limit=200";
         var positions = await PageAllAsync<KalshiPositionsPage, KalshiMarketPosition>(path, p => p.MarketPositions, p => p.Cursor, null, cancellationToken).ConfigureAwait(false);
         if (!positions.TryGetValue(out var all, out var error))
             return error;
