@@ -16,7 +16,8 @@ internal static class PolymarketReports
     /// <param name="market">The market it trades.</param>
     /// <param name="call">The call that answered it, for messages.</param>
     /// <param name="previous">The settlement status last reported for it (RETRYING keeps it).</param>
-    public static VenueResult<VenueOrderReport> Order(ClobOrder order, IReadOnlyList<ClobTrade> trades, PolymarketMarket market, string call, VenueOrderStatus? previous)
+    /// <param name="now">The current time: a GTD order cancelled at or after its expiration is reported Expired (the CLOB has no EXPIRED status).</param>
+    public static VenueResult<VenueOrderReport> Order(ClobOrder order, IReadOnlyList<ClobTrade> trades, PolymarketMarket market, string call, VenueOrderStatus? previous, DateTimeOffset now)
     {
         var status = PolymarketStatuses.Normalize(order.Status);
         var side = SideOf(order.Side);
@@ -48,7 +49,9 @@ internal static class PolymarketReports
         if (status == "MATCHED")
             ours = PolymarketStatuses.Combine(settlement);
         else if (PolymarketStatuses.OfOrder(status, order.SizeMatched) is { } known)
-            ours = known;
+            ours = known == VenueOrderStatus.Cancelled && status == "CANCELED" && Seconds(order.Expiration) is { } expiry && expiry.ToUnixTimeSeconds() > 0 && expiry <= now
+                ? VenueOrderStatus.Expired
+                : known;
         else
             return UnknownStatus($"order status '{order.Status}'", order.Id, call);
 
@@ -57,6 +60,7 @@ internal static class PolymarketReports
             VenueOrderStatus.Failed => "settlement failed on chain (trade status FAILED)",
             VenueOrderStatus.Rejected => "the CLOB marked the order INVALID",
             VenueOrderStatus.Cancelled when status == "CANCELED_MARKET_RESOLVED" => "cancelled: the market resolved",
+            VenueOrderStatus.Expired => $"GTD order expired at {Seconds(order.Expiration):O}",
             _ => null,
         };
         return new VenueOrderReport(new VenueOrderId(order.Id), null, market.Market, side.Value, outcome, ours,

@@ -52,7 +52,8 @@ public sealed partial class PolymarketVenue
         {
             "live" => Fresh(intent, plan, VenueOrderStatus.Open, null),
             "delayed" => Fresh(intent, plan, VenueOrderStatus.Open, "the CLOB delayed matching this order; ask again for its outcome"),
-            "matched" or "unmatched" => await WithClientIdAsync(GetOrderAsync(new VenueOrderId(plan.Id), cancellationToken), intent).ConfigureAwait(false),
+            "matched" => await WithClientIdAsync(GetOrderAsync(new VenueOrderId(plan.Id), cancellationToken), intent).ConfigureAwait(false),
+            "unmatched" => await UnmatchedAsync(intent, plan, cancellationToken).ConfigureAwait(false),
             _ => new VenueUnavailable($"polymarket: POST order answered placement status '{answer.Status}' for order {plan.Id}, which this adapter does not know; the order may rest and is asked about again"),
         };
     }
@@ -86,6 +87,8 @@ public sealed partial class PolymarketVenue
         var parsed = _clob.Parse<ClobOrder>(raw);
         if (!parsed.TryGetValue(out var clobOrder, out var malformed))
             return malformed;
+        if (!string.Equals(clobOrder.Id, order.Value, StringComparison.OrdinalIgnoreCase))
+            return new VenueUnavailable($"polymarket: {raw.Call} answered order {clobOrder.Id} when asked for {order}");
         return await ReportAsync(clobOrder, raw.Call, cancellationToken).ConfigureAwait(false);
     }
 
@@ -170,6 +173,19 @@ public sealed partial class PolymarketVenue
         return error;
     }
 
+    /// <summary>
+    /// An "unmatched" placement: the order may rest or may have been killed (FAK without liquidity). The
+    /// CLOB is asked; an order it does not keep ended without trading, which is reported Cancelled with
+    /// nothing filled rather than NotFound (NotFound would say the placement never happened).
+    /// </summary>
+    private async ValueTask<VenueResult<VenueOrderReport>> UnmatchedAsync(OrderIntent intent, PolymarketOrderPlan plan, CancellationToken cancellationToken)
+    {
+        var report = await GetOrderAsync(new VenueOrderId(plan.Id), cancellationToken).ConfigureAwait(false);
+        if (report.Error is VenueNotFound)
+            return Fresh(intent, plan, VenueOrderStatus.Cancelled, "unmatched: the CLOB did not keep the order (nothing traded)");
+        return WithClientId(report, intent);
+    }
+
     /// <summary>Reads the order's trades (its <c>associate_trades</c>, one <c>GET /data/trades?id=</c> each) and builds the report.</summary>
     private async ValueTask<VenueResult<VenueOrderReport>> ReportAsync(ClobOrder order, string call, CancellationToken cancellationToken)
     {
@@ -184,7 +200,7 @@ public sealed partial class PolymarketVenue
             trades.AddRange(ok.Data.Where(t => t.Id == tradeId));
         }
         var previous = _settlement.TryGetValue(order.Id, out var last) ? last : (VenueOrderStatus?)null;
-        var report = PolymarketReports.Order(order, trades, market, call, previous);
+        var report = PolymarketReports.Order(order, trades, market, call, previous, _options.TimeProvider.GetUtcNow());
         if (report.TryGetValue(out var value, out _) && value.Status is VenueOrderStatus.Filled or VenueOrderStatus.Mined or VenueOrderStatus.Confirmed)
             _settlement[order.Id] = value.Status;
         return report;

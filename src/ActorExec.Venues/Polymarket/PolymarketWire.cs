@@ -92,7 +92,8 @@ public sealed record ClobOrder(
     [property: JsonPropertyName("outcome")] string? Outcome,
     [property: JsonPropertyName("order_type")] string? OrderType,
     [property: JsonPropertyName("associate_trades")] IReadOnlyList<string>? AssociateTrades,
-    [property: JsonPropertyName("created_at")] long CreatedAt);
+    [property: JsonPropertyName("created_at")] long CreatedAt,
+    [property: JsonPropertyName("expiration")] string? Expiration = null);
 
 /// <summary>One page of a cursor-paged endpoint (<c>/data/orders</c>, <c>/data/trades</c>).</summary>
 public sealed record ClobPage<T>(

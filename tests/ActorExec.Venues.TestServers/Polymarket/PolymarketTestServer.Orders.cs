@@ -62,7 +62,7 @@ public sealed partial class PolymarketTestServer
         if (timeInForce == TimeInForce.Fok && report.Filled.IsZero)
             return Error(400, $"order {id} couldn't be fully filled. FOK orders are fully filled or killed.", PolymarketErrors.FokNotFilled);
 
-        _orders[id] = new ServerOrder(id, report.VenueOrderId, token.Market, token.Outcome, wire.TokenId, post.OrderType, Options.TimeProvider.GetUtcNow());
+        _orders[id] = new ServerOrder(id, report.VenueOrderId, token.Market, token.Outcome, wire.TokenId, post.OrderType, Options.TimeProvider.GetUtcNow(), (long)order.Expiration);
         _byPaperId[report.VenueOrderId] = id;
         var status = !report.Filled.IsZero ? "matched" : report.Status == VenueOrderStatus.Open ? "live" : "unmatched";
         return Json(new ClobPostOrderAnswer(true, "", id, status, [], "", ""));
@@ -162,7 +162,7 @@ public sealed partial class PolymarketTestServer
         };
         return new ClobOrder(order.Id, status, order.Market.ConditionId, order.TokenId, report.Side == Side.Buy ? "BUY" : "SELL", report.Size.Value,
             report.Filled.Value, report.LimitPrice?.Value ?? 0m, order.Outcome == Outcome.Yes ? "Yes" : "No", order.OrderType,
-            [.. report.Fills.Select(f => f.FillId.Value)], order.CreatedAt.ToUnixTimeSeconds());
+            [.. report.Fills.Select(f => f.FillId.Value)], order.CreatedAt.ToUnixTimeSeconds(), order.Expiration.ToString(CultureInfo.InvariantCulture));
     }
 
     private async Task<IResult> GetTradesAsync(HttpContext context, string body)

@@ -150,5 +150,5 @@ public sealed partial class PolymarketTestServer : LoopbackServer
     }
 
     /// <summary>An order the CLOB holds: its paper twin and its terms.</summary>
-    private sealed record ServerOrder(string Id, VenueOrderId PaperId, PolymarketServerMarket Market, Outcome Outcome, string TokenId, string OrderType, DateTimeOffset CreatedAt);
+    private sealed record ServerOrder(string Id, VenueOrderId PaperId, PolymarketServerMarket Market, Outcome Outcome, string TokenId, string OrderType, DateTimeOffset CreatedAt, long Expiration);
 }

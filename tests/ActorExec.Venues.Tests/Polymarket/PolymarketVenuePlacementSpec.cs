@@ -134,4 +134,29 @@ public sealed class PolymarketVenuePlacementSpec
         rejected.VenueCode.Should().Be(PolymarketErrors.MinSize);
         rejected.Message.Should().Contain("lower than the minimum");
     }
+
+    [Fact]
+    public async Task PlaceAsync_FakWithoutLiquidity_UnmatchedThenCancelledWithNothingFilled()
+    {
+        await using var fx = await PolymarketFixture.StartAsync();
+
+        var report = (await fx.Venue.PlaceAsync(fx.Intent(Side.Buy, Outcome.Yes, 10m, 0.55m, TimeInForce.Fak))).Value;
+
+        report.Status.Should().Be(VenueOrderStatus.Cancelled);
+        report.Filled.IsZero.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task PlaceAsync_GtdPastItsExpiry_Expired()
+    {
+        await using var fx = await PolymarketFixture.StartAsync();
+        var intent = fx.Intent(Side.Buy, Outcome.Yes, 10m, 0.40m) with { TimeInForce = TimeInForce.Gtd, ExpiresAt = fx.Clock.GetUtcNow().AddMinutes(2) };
+
+        var placed = (await fx.Venue.PlaceAsync(intent)).Value;
+        fx.Clock.Advance(TimeSpan.FromMinutes(3));
+        var later = (await fx.Venue.GetOrderAsync(placed.VenueOrderId)).Value;
+
+        placed.Status.Should().Be(VenueOrderStatus.Open);
+        later.Status.Should().Be(VenueOrderStatus.Expired);
+    }
 }
