@@ -4,9 +4,11 @@ namespace ActorExec.Venues.Polymarket;
 public static class PolymarketDefaults
 {
     /// <summary>
-    /// Without a heartbeat for this long the CLOB cancels every open order of the API key: 10 s
-    /// (docs.polymarket.com, trading/orders heartbeats: "send a heartbeat every 5 seconds; if a valid
-    /// heartbeat is not received within 10 seconds all open orders are cancelled").
+    /// Without a heartbeat for this long the CLOB cancels every open order of the API key: 10 s, with a
+    /// heartbeat every 5 s advised (docs.polymarket.com heartbeat guide, as quoted by clients built on it;
+    /// the API reference page "Send heartbeat" only says "if heartbeats are not sent regularly, all open
+    /// orders ... will be automatically canceled"). The path is <c>/v1/heartbeats</c> as in
+    /// py-clob-client and clob-client (<c>POST_HEARTBEAT</c>); the reference page shows <c>/heartbeats</c>.
     /// </summary>
     public static readonly TimeSpan HeartbeatWindow = TimeSpan.FromSeconds(10);
 

@@ -48,7 +48,10 @@ public sealed record ClobSignedOrder(
     [property: JsonPropertyName("signatureType")] int SignatureType,
     [property: JsonPropertyName("signature")] string Signature);
 
-/// <summary>The body of <c>POST /order</c>; <c>postOnly</c> is sent only for post-only orders.</summary>
+/// <summary>
+/// The body of <c>POST /order</c>; <c>postOnly</c> is sent only for post-only orders (docs.polymarket.com
+/// developers/CLOB/orders/create-order: optional, GTC/GTD only, a crossing post-only order is rejected).
+/// </summary>
 public sealed record ClobPostOrder(
     [property: JsonPropertyName("order")] ClobSignedOrder Order,
     [property: JsonPropertyName("owner")] string Owner,
