@@ -64,7 +64,8 @@ public sealed partial class PolymarketTestServer
 
         _orders[id] = new ServerOrder(id, report.VenueOrderId, token.Market, token.Outcome, wire.TokenId, post.OrderType, Options.TimeProvider.GetUtcNow(), (long)order.Expiration);
         _byPaperId[report.VenueOrderId] = id;
-        var status = !report.Filled.IsZero ? "matched" : report.Status == VenueOrderStatus.Open ? "live" : "unmatched";
+        var status = Interlocked.Exchange(ref _nextPlacementStatus, null)
+            ?? (!report.Filled.IsZero ? "matched" : report.Status == VenueOrderStatus.Open ? "live" : "unmatched");
         return Json(new ClobPostOrderAnswer(true, "", id, status, [], "", ""));
     }
 

@@ -26,6 +26,7 @@ public sealed partial class PolymarketTestServer : LoopbackServer
     private readonly Lock _heartbeatGate = new();
     private string _heartbeatId = "";
     private int _heartbeatCount;
+    private string? _nextPlacementStatus;
 
     /// <summary>Builds the server and its paper venue; call <see cref="LoopbackServer.StartAsync"/> to listen.</summary>
     public PolymarketTestServer(PolymarketTestServerOptions options)
@@ -64,6 +65,9 @@ public sealed partial class PolymarketTestServer : LoopbackServer
 
     /// <summary>Makes <c>GET /data/order/{id}</c> report <paramref name="status"/> for one order (e.g. one the client does not know).</summary>
     public void ForceOrderStatus(string orderId, string status) => _forcedStatus[orderId] = status;
+
+    /// <summary>Makes the next accepted placement answer <paramref name="status"/> (e.g. <c>delayed</c>) instead of the status it earned; the order is placed as usual.</summary>
+    public void ForceNextPlacementStatus(string status) => _nextPlacementStatus = status;
 
     /// <summary>The paper order behind a CLOB order id.</summary>
     public VenueOrderId PaperOrderOf(string orderId) => _orders[orderId].PaperId;

@@ -86,4 +86,30 @@ public sealed class PolymarketVenueFaultsSpec
         var thrown = (await connect.Should().ThrowAsync<VenueConnectionException>()).Which;
         thrown.Message.Should().Contain("ghost").And.Contain("/markets/0xccc").And.Contain("404");
     }
+
+    [Fact]
+    public async Task PlaceAsync_Delayed_OpenWithADetailSayingToAskAgain()
+    {
+        await using var fx = await PolymarketFixture.StartAsync();
+        fx.Server.ForceNextPlacementStatus("delayed");
+
+        var report = (await fx.Venue.PlaceAsync(fx.Intent(Side.Buy, Outcome.Yes, 10m, 0.40m))).Value;
+
+        report.Status.Should().Be(VenueOrderStatus.Open);
+        report.Detail.Should().Contain("delayed");
+    }
+
+    [Fact]
+    public async Task PlaceAsync_UnknownPlacementStatus_UnavailableNamingItThenFound()
+    {
+        await using var fx = await PolymarketFixture.StartAsync();
+        var intent = fx.Intent(Side.Buy, Outcome.Yes, 10m, 0.40m);
+        fx.Server.ForceNextPlacementStatus("queued_for_auction");
+
+        var result = await fx.Venue.PlaceAsync(intent);
+
+        var error = result.Error.Should().BeOfType<VenueUnavailable>().Which;
+        error.Message.Should().Contain("queued_for_auction").And.Contain(fx.Server.OrderIds.Single()).And.Contain("POST order");
+        (await fx.Venue.FindOrderAsync(intent)).Value.Status.Should().Be(VenueOrderStatus.Open);
+    }
 }

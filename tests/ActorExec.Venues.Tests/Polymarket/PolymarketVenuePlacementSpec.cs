@@ -159,4 +159,21 @@ public sealed class PolymarketVenuePlacementSpec
         placed.Status.Should().Be(VenueOrderStatus.Open);
         later.Status.Should().Be(VenueOrderStatus.Expired);
     }
+
+    [Fact]
+    public async Task PlaceAsync_ProxyWallet_MakerIsTheFunderAndPositionsAreTheFunders()
+    {
+        const string funder = "0x1234567890123456789012345678901234567890";
+        await using var fx = await PolymarketFixture.StartAsync(
+            server: o => o with { FunderAddress = funder, SignatureType = Venues.Polymarket.Signing.PolymarketSignatureType.PolyProxy },
+            venue: o => o with { FunderAddress = funder, SignatureType = Venues.Polymarket.Signing.PolymarketSignatureType.PolyProxy });
+        fx.Liquidity(A, Side.Sell, 0.55m, 100m);
+
+        var report = await fx.Venue.PlaceAsync(fx.Intent(Side.Buy, Outcome.Yes, 10m, 0.55m, TimeInForce.Fok));
+
+        report.Value.Status.Should().Be(VenueOrderStatus.Filled);
+        fx.Server.Requests.Single(r => r.PathAndQuery == "/order").Body.Should().Contain($"\"maker\":\"{funder}\"").And.Contain("\"signatureType\":1");
+        (await fx.Venue.GetPositionsAsync()).Value.Should().Equal(new VenuePosition(PolymarketFixture.Election, Outcome.Yes, 10m));
+        fx.Server.Requests.Should().Contain(r => r.PathAndQuery.StartsWith($"/positions?user={funder}", StringComparison.Ordinal));
+    }
 }
