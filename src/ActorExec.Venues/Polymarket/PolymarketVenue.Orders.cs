@@ -52,7 +52,7 @@ public sealed partial class PolymarketVenue
         {
             "live" => Fresh(intent, plan, VenueOrderStatus.Open, null),
             "delayed" => Fresh(intent, plan, VenueOrderStatus.Open, "the CLOB delayed matching this order; ask again for its outcome"),
-            "matched" => await WithClientIdAsync(GetOrderAsync(new VenueOrderId(plan.Id), cancellationToken), intent).ConfigureAwait(false),
+            "matched" => Placed(await GetOrderAsync(new VenueOrderId(plan.Id), cancellationToken).ConfigureAwait(false), intent, plan, "matched"),
             "unmatched" => await UnmatchedAsync(intent, plan, cancellationToken).ConfigureAwait(false),
             _ => new VenueUnavailable($"polymarket: POST order answered placement status '{answer.Status}' for order {plan.Id}, which this adapter does not know; the order may rest and is asked about again"),
         };
@@ -166,7 +166,7 @@ public sealed partial class PolymarketVenue
         {
             // The same hash was placed before (a resend after a lost answer): report that order instead.
             var existing = await GetOrderAsync(new VenueOrderId(plan.Id), cancellationToken).ConfigureAwait(false);
-            return WithClientId(existing, intent);
+            return Placed(existing, intent, plan, PolymarketErrors.Duplicated);
         }
         if (error is VenueRejected { VenueCode: PolymarketErrors.FokNotFilled } fok)
             return Fresh(intent, plan, VenueOrderStatus.Cancelled, $"{PolymarketErrors.FokNotFilled}: {fok.Message}");
@@ -205,6 +205,15 @@ public sealed partial class PolymarketVenue
             _settlement[order.Id] = value.Status;
         return report;
     }
+
+    /// <summary>
+    /// The report of an order the CLOB says it holds; if the order query does not know it (yet), that is
+    /// an Unavailable error (the order may have traded) rather than NotFound (which would say it never did).
+    /// </summary>
+    private static VenueResult<VenueOrderReport> Placed(VenueResult<VenueOrderReport> report, OrderIntent intent, PolymarketOrderPlan plan, string answered)
+        => report.Error is VenueNotFound notFound
+            ? new VenueUnavailable($"polymarket: POST order answered {answered} for order {plan.Id}, but the order query does not know it yet ({notFound.Message}); ask again")
+            : WithClientId(report, intent);
 
     private VenueOrderReport Fresh(OrderIntent intent, PolymarketOrderPlan plan, VenueOrderStatus status, string? detail)
         => new(new VenueOrderId(plan.Id), intent.ClientOrderId, intent.Market, intent.Side, intent.Outcome, status, intent.Size, Quantity.Zero,
