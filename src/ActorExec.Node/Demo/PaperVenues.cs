@@ -26,7 +26,7 @@ internal static class PaperVenues
     public static IReadOnlyList<MarketId> Markets(int count) => [.. Enumerable.Range(1, count).Select(i => new MarketId($"demo-{i}"))];
 
     /// <summary>Every configured venue with its supervisor options: in-process, or connected to the paper exchange when one is configured.</summary>
-    /// <exception cref="NodeConfigurationException">A venue is of a live kind, or the exchange is unreachable or does not serve a venue (the message names the URL).</exception>
+    /// <exception cref="NodeConfigurationException">A venue is of a live kind (connect those with <see cref="VenueConnections.LiveVenues"/>), or the exchange is unreachable or does not serve a venue (the message names the URL).</exception>
     public static async Task<IReadOnlyList<VenueConnection>> ConnectAsync(NodeSettings settings, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (settings.PaperExchange.Url is not { } exchange)
@@ -49,7 +49,7 @@ internal static class PaperVenues
         return problems.Count == 0 ? connections : throw new NodeConfigurationException(problems);
     }
 
-    /// <exception cref="NodeConfigurationException">A venue is of a live kind (not built yet).</exception>
+    /// <exception cref="NodeConfigurationException">A venue is of a live kind.</exception>
     public static IReadOnlyList<PaperVenue> Create(NodeSettings settings, TimeProvider clock)
     {
         RefuseLive(settings);
@@ -69,7 +69,7 @@ internal static class PaperVenues
         var live = settings.Venues.Where(v => v.Kind.StartsWith("live-", StringComparison.Ordinal)).ToList();
         if (live.Count > 0)
             throw new NodeConfigurationException([.. live.Select(v =>
-                $"actorexec.venues.{v.Name}.kind: '{v.Kind}' needs the live {v.Kind["live-".Length..]} adapter, which is not available yet; use a paper-* kind")]);
+                $"actorexec.venues.{v.Name}.kind: '{v.Kind}' is a live venue; the paper exchange and in-process paper trading serve paper-* kinds only")]);
     }
 
     private const decimal VenueDisagreement = 0.04m;

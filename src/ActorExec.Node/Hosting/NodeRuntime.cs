@@ -7,6 +7,7 @@ using ActorExec.Examples.Arbitrage;
 using ActorExec.Node.Configuration;
 using ActorExec.Node.Demo;
 using ActorExec.Node.Metrics;
+using ActorExec.Node.VenueConnections;
 using ActorExec.Persistence.Sql;
 using ActorExec.Trading.Execution;
 using Npgsql;
@@ -24,6 +25,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
     private readonly ILogger _log;
     private IActorRef? _scanner;
     private NpgsqlDataSource? _clusterData;
+    private NodeVenues? _venues;
 
     private NodeRuntime(NodeSettings settings, SqlStores stores, ActorSystem system, ExecutionEngine engine, EngineObserver observer, ILogger log)
     {
@@ -52,9 +54,10 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
 
     public static async Task<NodeRuntime> StartAsync(NodeSettings settings, ILoggerFactory loggers, NodeMetrics metrics, CancellationToken cancellationToken)
     {
-        var venues = await PaperVenues.ConnectAsync(settings, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-        if (settings.Demo.Enabled && venues.Count != 2)
-            throw new NodeConfigurationException([$"actorexec.demo.enabled: the sample arbitrage strategy needs exactly two venues, {venues.Count} are configured"]);
+        if (settings.Demo.Enabled && settings.Venues.Count != 2)
+            throw new NodeConfigurationException([$"actorexec.demo.enabled: the sample arbitrage strategy needs exactly two venues, {settings.Venues.Count} are configured"]);
+        var connected = await NodeVenues.ConnectAsync(settings, TimeProvider.System, Environment.GetEnvironmentVariable, cancellationToken).ConfigureAwait(false);
+        var venues = connected.Connections;
         Directory.CreateDirectory(settings.DataDir);
         var postgres = settings.Cluster is { } hardened
             ? ActorExec.Cluster.ClusterConnections.Harden(settings.Persistence.PostgresConnectionString, hardened.Options)
@@ -87,7 +90,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         }
         var engine = await ExecutionEngine.StartAsync(system, stores.Queries, venues, settings.Engine, hosting, cancellationToken).ConfigureAwait(false);
         cluster?.Start(engine.Region);
-        var runtime = new NodeRuntime(settings, stores, system, engine, observer, loggers.CreateLogger("ActorExec.Node")) { Cluster = cluster, _clusterData = clusterData };
+        var runtime = new NodeRuntime(settings, stores, system, engine, observer, loggers.CreateLogger("ActorExec.Node")) { Cluster = cluster, _clusterData = clusterData, _venues = connected };
         LogStarted(runtime._log, settings.NodeId, settings.Profile, settings.Persistence.Store, settings.Persistence.Location, string.Join(", ", settings.Venues.Select(v => $"{v.Name} ({v.Kind})")));
         if (settings.PaperExchange.Url is { } exchange)
             LogTradingThroughExchange(runtime._log, exchange.ToString());
@@ -142,6 +145,8 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         if (Cluster is { } node)
             await node.DisposeAsync().ConfigureAwait(false);
         await Stores.DisposeAsync().ConfigureAwait(false);
+        if (_venues is { } venues)
+            await venues.DisposeAsync().ConfigureAwait(false);
         if (_clusterData is { } data)
             await data.DisposeAsync().ConfigureAwait(false);
         LogStopped(_log, Settings.NodeId);
