@@ -61,12 +61,8 @@ public sealed class ArbitrageSpec(ITestOutputHelper output) : EngineTestKit(outp
         var noLeg = result.Legs.Single(l => l.Outcome == Outcome.No).ClientOrderId;
         await DriveUntilAsync(() => JournaledStatus(noLeg) == OrderStatus.Confirmed, "the NO leg to confirm on chain");
 
-        var events = await EventsOf(noLeg);
-        var statuses = new List<OrderStatus>();
-        Order? order = null;
-        foreach (var e in events)
-            statuses.Add((order = Order.Evolve(order, e)).Status);
-        statuses.Distinct().Should().Equal(OrderStatus.Pending, OrderStatus.Placed, OrderStatus.Matched, OrderStatus.Mined, OrderStatus.Confirmed);
+        var events = await JournaledOrders.EventsOfAsync(Stores.Queries, noLeg);
+        JournaledOrders.Statuses(events).Should().Equal(OrderStatus.Pending, OrderStatus.Placed, OrderStatus.Matched, OrderStatus.Mined, OrderStatus.Confirmed);
         events.OfType<OrderMined>().Single().TransactionHash.Should().NotBeNullOrEmpty();
     }
 
@@ -96,17 +92,5 @@ public sealed class ArbitrageSpec(ITestOutputHelper output) : EngineTestKit(outp
         report.Book.Get(new(M1, PolyId, Outcome.No)).Contracts.Should().Be(20m);
     }
 
-    private OrderStatus? JournaledStatus(ClientOrderId id)
-    {
-        var events = EventsOf(id).GetAwaiter().GetResult();
-        return events.Count == 0 ? null : Order.Replay(events).Status;
-    }
-
-    private async Task<List<OrderEvent>> EventsOf(ClientOrderId id)
-    {
-        var events = new List<OrderEvent>();
-        await foreach (var envelope in Stores.Queries.EventsByPersistenceIdAsync(Orders.OrderActor.PersistenceIdOf(id), 1, long.MaxValue))
-            events.Add((OrderEvent)envelope.Event);
-        return events;
-    }
+    private OrderStatus? JournaledStatus(ClientOrderId id) => JournaledOrders.StatusAsync(Stores.Queries, id).GetAwaiter().GetResult();
 }
