@@ -11,7 +11,7 @@ namespace ActorExec.Venues.Http;
 /// way: a transport failure is classified (refused before sending → Network, not sent; reset →
 /// Network, maybe sent; no answer in time → Timeout); a non-success status goes through the venue's
 /// own error reader first and is otherwise classified by status (429 → RateLimited with Retry-After,
-/// 401/403 → Auth, other 4xx → Rejected, 5xx → Unavailable); an answer that is not the JSON expected
+/// 401/403 → Auth, 404 → Unavailable (it proves nothing without the venue's body), other 4xx → Rejected, 5xx → Unavailable); an answer that is not the JSON expected
 /// is Unavailable (the request may have taken effect, so the caller asks again before resending) and
 /// names the call, the JSON path and the start of the body. Only the caller's own cancellation throws.
 /// </summary>
@@ -151,7 +151,9 @@ public sealed class VenueHttp
         {
             429 => new VenueRateLimited(message, answer.RetryAfter),
             401 or 403 => new VenueAuthFailed(message),
-            404 => new VenueNotFound(message),
+            // Without the venue's own error body a 404 may come from a proxy or a wrong address: it proves
+            // nothing about the order, and NotFound would let recovery place it again.
+            404 => new VenueUnavailable(message, answer.Status),
             >= 400 and < 500 => new VenueRejected(message, "http_" + answer.Status.ToString(CultureInfo.InvariantCulture)),
             _ => new VenueUnavailable(message, answer.Status),
         };

@@ -1,4 +1,5 @@
 using ActorExec.Trading.Orders;
+using ActorExec.Venues.Http;
 using ActorExec.Venues.Paper;
 
 namespace ActorExec.Venues.Remote;
@@ -13,9 +14,9 @@ namespace ActorExec.Venues.Remote;
 /// </summary>
 public sealed class PaperExchangeClient : IVenueAdapter, IMarketData
 {
-    private readonly HttpClient _http;
+    private readonly VenueHttp _http;
 
-    private PaperExchangeClient(Uri address, VenueId venue, VenueCapabilities capabilities, HttpClient http)
+    private PaperExchangeClient(Uri address, VenueId venue, VenueCapabilities capabilities, VenueHttp http)
     {
         Address = address;
         Venue = venue;
@@ -51,11 +52,11 @@ public sealed class PaperExchangeClient : IVenueAdapter, IMarketData
         RequireId(venue.Value, nameof(venue));
         var root = exchange.AbsoluteUri.EndsWith('/') ? exchange : new Uri(exchange.AbsoluteUri + "/");
         var address = new Uri(root, PaperExchangeRoutes.VenuePath(venue));
-        var uri = new Uri(address, PaperExchangeRoutes.Capabilities);
-        var capabilities = await PaperExchangeCall.SendAsync<VenueCapabilities>(http, HttpMethod.Get, uri, null, cancellationToken).ConfigureAwait(false);
+        var venueHttp = PaperExchangeCall.Http(http, address);
+        var capabilities = await venueHttp.SendAsync<VenueCapabilities>(HttpMethod.Get, PaperExchangeRoutes.Capabilities, null, cancellationToken).ConfigureAwait(false);
         if (!capabilities.TryGetValue(out var value, out var error))
-            throw new PaperExchangeConnectionException(uri, error);
-        return new PaperExchangeClient(address, venue, value, http);
+            throw new PaperExchangeConnectionException(new Uri(address, PaperExchangeRoutes.Capabilities), error);
+        return new PaperExchangeClient(address, venue, value, venueHttp);
     }
 
     /// <inheritdoc />
@@ -145,7 +146,7 @@ public sealed class PaperExchangeClient : IVenueAdapter, IMarketData
         => Send<PaperVenueRecordsSnapshot>(HttpMethod.Get, PaperExchangeRoutes.Records, null, cancellationToken);
 
     private ValueTask<VenueResult<T>> Send<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
-        => new(PaperExchangeCall.SendAsync<T>(_http, method, new Uri(Address, path), body, cancellationToken));
+        => new(_http.SendAsync<T>(method, path, body, cancellationToken));
 
     private static void RequireId(string? value, string parameter)
     {

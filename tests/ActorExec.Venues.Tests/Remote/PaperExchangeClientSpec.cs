@@ -197,7 +197,8 @@ public sealed class PaperExchangeClientSpec
     [InlineData(HttpStatusCode.BadGateway, VenueErrorKind.Unavailable)]
     [InlineData(HttpStatusCode.ServiceUnavailable, VenueErrorKind.Unavailable)]
     [InlineData(HttpStatusCode.Unauthorized, VenueErrorKind.Auth)]
-    [InlineData(HttpStatusCode.NotFound, VenueErrorKind.Rejected)]
+    [InlineData(HttpStatusCode.NotFound, VenueErrorKind.Unavailable)]
+    [InlineData(HttpStatusCode.BadRequest, VenueErrorKind.Rejected)]
     public async Task Call_StatusWithoutTypedError_IsClassifiedByStatus(HttpStatusCode status, VenueErrorKind kind)
     {
         var (client, stub) = await StubExchangeHandler.ConnectAsync();
