@@ -176,4 +176,18 @@ public sealed class PolymarketVenuePlacementSpec
         (await fx.Venue.GetPositionsAsync()).Value.Should().Equal(new VenuePosition(PolymarketFixture.Election, Outcome.Yes, 10m));
         fx.Server.Requests.Should().Contain(r => r.PathAndQuery.StartsWith($"/positions?user={funder}", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task PlaceAsync_DepositWallet_WalletSignsWithTheOwnersWrappedSignatureAndIsAccepted()
+    {
+        const string wallet = "0x1111111111111111111111111111111111111111";
+        await using var fx = await PolymarketFixture.StartAsync(
+            server: o => o with { FunderAddress = wallet, SignatureType = Venues.Polymarket.Signing.PolymarketSignatureType.Poly1271 },
+            venue: o => o with { FunderAddress = wallet, SignatureType = Venues.Polymarket.Signing.PolymarketSignatureType.Poly1271 });
+
+        var report = await fx.Venue.PlaceAsync(fx.Intent(Side.Buy, Outcome.Yes, 10m, 0.40m, market: PolymarketFixture.Fed));
+
+        report.Value.Status.Should().Be(VenueOrderStatus.Open);
+        fx.Server.Requests.Single(r => r.PathAndQuery == "/order").Body.Should().Contain($"\"maker\":\"{wallet}\"").And.Contain($"\"signer\":\"{wallet}\"").And.Contain("\"signatureType\":3");
+    }
 }
