@@ -27,11 +27,16 @@ public sealed record PolymarketOrderPlan(PolymarketOrderV2 Order, string Id, str
 /// id). This rests on the CLOB not checking the timestamp's freshness: docs.polymarket.com ("Migrating to CLOB V2",
 /// "Post a new order") describe it only as the order's creation time in ms and list no freshness rule or error;
 /// NautilusTrader's V2 adapter documents it as "replaces nonce for per-address uniqueness (not an expiration)";
-/// server-side freshness is an open feature request (Polymarket/ts-sdk#98, 2026-06-05); and the official client
-/// stamps every order of a batch (POST /orders) with the wall clock, which may repeat within a millisecond, so
-/// equal timestamps are not refused. ASSUMPTION (not verifiable from the docs): if the CLOB ever starts refusing
-/// old timestamps, every placement is refused with a clear error (nothing is placed twice) and this must move to
-/// a real clock plus a search of the account's orders to find a placement again.</para>
+/// a server-enforced "max-staleness" for orders is an open feature request (Polymarket/ts-sdk#98, 2026-06-05),
+/// i.e. not something the CLOB does today; and nothing in py-clob-client-v2 keeps timestamps distinct (orders
+/// built within one millisecond, e.g. for a POST /orders batch, share one), so equal timestamps are presumably
+/// accepted. ASSUMPTION (not verifiable from the docs): if the CLOB ever starts refusing old timestamps, every
+/// placement is refused with a clear error (nothing is placed twice) and this must move to a real clock plus a
+/// search of the account's orders to find a placement again.</para>
+/// <para>Why not that search today: <c>GET /data/orders</c> lists open orders only and neither it, <c>GET
+/// /data/order/{id}</c> nor <c>GET /data/trades</c> returns the salt, timestamp or metadata (docs.polymarket.com
+/// "Get user orders", "Get single order by ID"), so a search could only match on (token, side, price, size): it
+/// could not tell two intents with equal terms apart, nor see an order cancelled or killed before it traded.</para>
 /// <para><c>metadata</c> is zero, as the official clients send it (BYTES32_ZERO; the CLOB's order and trade
 /// queries do not return it, so it could not identify an order anyway); <c>builder</c> is the configured builder
 /// code, zero for none. Fees are no longer signed: the operator sets them at match time (the docs' TL;DR) and
