@@ -190,4 +190,24 @@ public sealed class PolymarketVenuePlacementSpec
         report.Value.Status.Should().Be(VenueOrderStatus.Open);
         fx.Server.Requests.Single(r => r.PathAndQuery == "/order").Body.Should().Contain($"\"maker\":\"{wallet}\"").And.Contain($"\"signer\":\"{wallet}\"").And.Contain("\"signatureType\":3");
     }
+
+    [Fact]
+    public async Task PlaceAsync_WithABuilderCode_SignedIntoTheOrderAndAccepted()
+    {
+        const string code = "0x00000000000000000000000000000000000000000000000000000000000000ab";
+        await using var fx = await PolymarketFixture.StartAsync(venue: o => o with { BuilderCode = code });
+
+        var report = await fx.Venue.PlaceAsync(fx.Intent(Side.Buy, Outcome.Yes, 10m, 0.40m));
+
+        report.Value.Status.Should().Be(VenueOrderStatus.Open);
+        fx.Server.Requests.Single(r => r.PathAndQuery == "/order").Body.Should().Contain($"\"builder\":\"{code}\"");
+    }
+
+    [Fact]
+    public async Task ConnectAsync_MalformedBuilderCode_ThrowsNamingTheOption()
+    {
+        var act = () => PolymarketFixture.StartAsync(venue: o => o with { BuilderCode = "0xabc" });
+
+        await act.Should().ThrowAsync<ArgumentException>().WithMessage("*BuilderCode*0xabc*");
+    }
 }
