@@ -21,8 +21,14 @@ public static class PolymarketDefaults
     /// <summary>The CLOB's "no more pages" cursor: base64 of "-1" (py-clob-client <c>END_CURSOR = "LTE="</c>).</summary>
     public const string EndCursor = "LTE=";
 
-    /// <summary>The zero address: an order any taker may fill.</summary>
-    public const string AnyTaker = "0x0000000000000000000000000000000000000000";
+    /// <summary>
+    /// The <c>timestamp</c> every V2 order signs: 2026-04-28T00:00:00Z in Unix ms, the day CLOB V2 went live
+    /// (docs.polymarket.com "Migrating to CLOB V2"), so no V2 order can predate it. Fixed so an order's id can be
+    /// rebuilt from its intent after a restart; see <see cref="PolymarketOrderBuilder"/> for why the CLOB is
+    /// assumed not to check its freshness. Changing it changes every order id: orders placed before could no
+    /// longer be found by their intent.
+    /// </summary>
+    public const long OrderTimestamp = 1_777_334_400_000;
 
     /// <summary>A request whose POLY_TIMESTAMP is further than this from the server's clock is refused (test server; the CLOB does not publish its tolerance).</summary>
     public static readonly TimeSpan TimestampTolerance = TimeSpan.FromSeconds(30);

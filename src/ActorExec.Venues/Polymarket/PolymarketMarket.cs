@@ -14,7 +14,7 @@ namespace ActorExec.Venues.Polymarket;
 /// <param name="TickSize">The minimum tick size (0.1, 0.01, 0.001 or 0.0001).</param>
 /// <param name="MinimumOrderSize">The smallest order size in shares.</param>
 /// <param name="NegRisk">True when orders go to the Neg Risk CTF Exchange.</param>
-/// <param name="FeeRateBps">The fee rate orders must carry (the market's taker base fee, in basis points).</param>
+/// <param name="FeeRateBps">The market's taker base fee in basis points, for information: CLOB V2 orders no longer sign a fee (the operator sets it at match time).</param>
 /// <param name="IsOpen">True while the market accepts orders.</param>
 public sealed record PolymarketMarket(
     MarketId Market, string ConditionId, string Title, string YesToken, string NoToken, decimal TickSize, decimal MinimumOrderSize, bool NegRisk, decimal FeeRateBps, bool IsOpen)
@@ -28,8 +28,8 @@ public sealed record PolymarketMarket(
     /// <summary>The outcome of a token of this market, or null when the token is not one of its two.</summary>
     public Outcome? OutcomeOf(string tokenId) => tokenId == YesToken ? Outcome.Yes : tokenId == NoToken ? Outcome.No : null;
 
-    /// <summary>The exchange domain this market's orders are signed for.</summary>
-    public Eip712Domain Exchange(long chainId) => NegRisk ? PolymarketExchange.NegRiskCtfExchange(chainId) : PolymarketExchange.CtfExchange(chainId);
+    /// <summary>The CTF Exchange V2 domain this market's orders are signed for: the neg-risk exchange for neg-risk markets, as py-clob-client-v2 picks <c>neg_risk_exchange_v2</c>.</summary>
+    public Eip712Domain Exchange(long chainId) => NegRisk ? PolymarketExchange.NegRiskCtfExchangeV2(chainId) : PolymarketExchange.CtfExchangeV2(chainId);
 
     /// <summary>The rules our orders must follow: prices on the tick within [tick, 1 − tick], sizes in hundredths from the minimum.</summary>
     public InstrumentRules Rules => new(TickSize, SizeIncrement, TickSize, 1m - TickSize, Math.Max(MinimumOrderSize, SizeIncrement));

@@ -45,6 +45,13 @@ public sealed record PolymarketOptions
     /// <summary>How often the adapter heartbeats; default 5 s, the docs' cadence for their 10 s window.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The builder code (bytes32 0x-hex) V2 orders carry for builder attribution, replacing V1's POLY_BUILDER_*
+    /// headers (docs.polymarket.com "Migrating to CLOB V2"); null (default) sends 32 zero bytes, as clients without
+    /// one do. It is signed, so it is part of every order id: change it only with no order in flight.
+    /// </summary>
+    public string? BuilderCode { get; init; }
+
     /// <summary>The clock of L2 timestamps and heartbeats.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -68,6 +75,8 @@ public sealed record PolymarketOptions
             throw new ArgumentException($"PolymarketOptions.FunderAddress '{FunderAddress}' is not an Ethereum address (0x + 40 hex digits)", nameof(FunderAddress));
         if (FunderAddress is null && SignatureType != PolymarketSignatureType.Eoa)
             throw new ArgumentException($"PolymarketOptions.SignatureType {SignatureType} needs a FunderAddress (the proxy or safe wallet)", nameof(FunderAddress));
+        if (BuilderCode is not null && (BuilderCode is not { Length: 66 } || !BuilderCode.StartsWith("0x", StringComparison.Ordinal) || !BuilderCode[2..].All(char.IsAsciiHexDigit)))
+            throw new ArgumentException($"PolymarketOptions.BuilderCode '{BuilderCode}' is not a builder code (0x + 64 hex digits)", nameof(BuilderCode));
         if (HeartbeatInterval <= TimeSpan.Zero || HeartbeatInterval >= PolymarketDefaults.HeartbeatWindow)
             throw new ArgumentException($"PolymarketOptions.HeartbeatInterval must be within (0, {PolymarketDefaults.HeartbeatWindow.TotalSeconds} s), got {HeartbeatInterval}", nameof(HeartbeatInterval));
         if (Markets is null || Markets.Count == 0)

@@ -7,17 +7,41 @@ using ActorExec.Venues.Polymarket.Signing;
 
 namespace ActorExec.Venues.Polymarket;
 
-/// <summary>An order ready to post: the struct the exchange verifies, its id (the EIP-712 hash) and how the CLOB should work it.</summary>
-/// <param name="Order">The exchange's order struct.</param>
-/// <param name="Id">The EIP-712 hash as 0x-hex: the CLOB's order id.</param>
+/// <summary>An order ready to post: the V2 struct the exchange verifies, its id (the EIP-712 hash) and how the CLOB should work it.</summary>
+/// <param name="Order">The CTF Exchange V2 order struct.</param>
+/// <param name="Id">The V2 EIP-712 hash as 0x-hex: the CLOB's order id.</param>
 /// <param name="OrderType">GTC, GTD, FOK or FAK.</param>
 /// <param name="PostOnly">True for a post-only GTC/GTD order.</param>
-public sealed record PolymarketOrderPlan(PolymarketOrder Order, string Id, string OrderType, bool PostOnly);
+/// <param name="Expiration">Unix seconds a GTD order expires at, 0 otherwise; V2 sends it beside the signed struct, not in it.</param>
+public sealed record PolymarketOrderPlan(PolymarketOrderV2 Order, string Id, string OrderType, bool PostOnly, long Expiration);
 
 /// <summary>
-/// Builds the exchange order for an intent, deterministically: the same intent gives the same order and
+/// Builds the CLOB V2 exchange order for an intent, deterministically: the same intent gives the same order and
 /// so the same id, which is how a placement is found again (Polymarket has no client order ids).
 /// </summary>
+/// <remarks>
+/// <para>V2 signs <c>timestamp</c> (ms) where V1 signed nonce/expiration/feeRateBps, so the official clients'
+/// <c>time.time_ns() // 1_000_000</c> (py-clob-client-v2 order_builder/builder.py) would make the id depend on
+/// the moment of placement and a restarted process could not rebuild it. The timestamp is instead the fixed
+/// <see cref="PolymarketDefaults.OrderTimestamp"/>; uniqueness comes from the salt (Keccak-256 of the client order
+/// id). This rests on the CLOB not checking the timestamp's freshness: docs.polymarket.com ("Migrating to CLOB V2",
+/// "Post a new order") describe it only as the order's creation time in ms and list no freshness rule or error;
+/// NautilusTrader's V2 adapter documents it as "replaces nonce for per-address uniqueness (not an expiration)";
+/// a server-enforced "max-staleness" for orders is an open feature request (Polymarket/ts-sdk#98, 2026-06-05),
+/// i.e. not something the CLOB does today; and nothing in py-clob-client-v2 keeps timestamps distinct (orders
+/// built within one millisecond, e.g. for a POST /orders batch, share one), so equal timestamps are presumably
+/// accepted. ASSUMPTION (not verifiable from the docs): if the CLOB ever starts refusing old timestamps, every
+/// placement is refused with a clear error (nothing is placed twice) and this must move to a real clock plus a
+/// search of the account's orders to find a placement again.</para>
+/// <para>Why not that search today: <c>GET /data/orders</c> lists open orders only and neither it, <c>GET
+/// /data/order/{id}</c> nor <c>GET /data/trades</c> returns the salt, timestamp or metadata (docs.polymarket.com
+/// "Get user orders", "Get single order by ID"), so a search could only match on (token, side, price, size): it
+/// could not tell two intents with equal terms apart, nor see an order cancelled or killed before it traded.</para>
+/// <para><c>metadata</c> is zero, as the official clients send it (BYTES32_ZERO; the CLOB's order and trade
+/// queries do not return it, so it could not identify an order anyway); <c>builder</c> is the configured builder
+/// code, zero for none. Fees are no longer signed: the operator sets them at match time (the docs' TL;DR) and
+/// trades report them.</para>
+/// </remarks>
 public static class PolymarketOrderBuilder
 {
     /// <summary>
@@ -31,10 +55,11 @@ public static class PolymarketOrderBuilder
     /// <param name="intent">The order's terms.</param>
     /// <param name="market">The market as loaded at connection (tokens, tick, fee rate, neg-risk).</param>
     /// <param name="maker">The funder (proxy/safe) or the signer's own address.</param>
-    /// <param name="signer">The signing key's address.</param>
+    /// <param name="signer">The signing key's address; for a deposit wallet (POLY_1271) the wallet, i.e. the maker, signs (py-clob-client-v2 <c>_v2_order_signer</c>).</param>
     /// <param name="signatureType">How signer and maker relate.</param>
     /// <param name="chainId">The chain of the exchange domain.</param>
-    public static VenueResult<PolymarketOrderPlan> Build(OrderIntent intent, PolymarketMarket market, string maker, string signer, PolymarketSignatureType signatureType, long chainId)
+    /// <param name="builderCode">The builder code (bytes32 0x-hex) or null for none.</param>
+    public static VenueResult<PolymarketOrderPlan> Build(OrderIntent intent, PolymarketMarket market, string maker, string signer, PolymarketSignatureType signatureType, long chainId, string? builderCode = null)
     {
         ArgumentNullException.ThrowIfNull(intent);
         ArgumentNullException.ThrowIfNull(market);
@@ -48,21 +73,21 @@ public static class PolymarketOrderBuilder
             return new VenueRejected($"polymarket: GTD order {intent.ClientOrderId} has no expiry", "INVALID_ORDER_EXPIRATION");
 
         var (makerAmount, takerAmount) = Amounts(intent.Side, intent.Size.Value, price.Value, market.TickSize);
-        var order = new PolymarketOrder(
+        var order = new PolymarketOrderV2(
             Salt: SaltOf(intent.ClientOrderId),
             Maker: maker,
-            Signer: signer,
-            Taker: PolymarketDefaults.AnyTaker,
+            Signer: signatureType == PolymarketSignatureType.Poly1271 ? maker : signer,
             TokenId: BigInteger.Parse(market.TokenOf(outcome), NumberStyles.None, CultureInfo.InvariantCulture),
             MakerAmount: makerAmount,
             TakerAmount: takerAmount,
-            Expiration: type.Name == "GTD" ? intent.ExpiresAt!.Value.ToUnixTimeSeconds() : 0,
-            Nonce: 0,
-            FeeRateBps: new BigInteger(decimal.Truncate(market.FeeRateBps)),
             Side: intent.Side == Side.Buy ? PolymarketOrderSide.Buy : PolymarketOrderSide.Sell,
-            SignatureType: signatureType);
+            SignatureType: signatureType,
+            Timestamp: PolymarketDefaults.OrderTimestamp,
+            Metadata: PolymarketOrderV2.ZeroBytes32,
+            Builder: builderCode ?? PolymarketOrderV2.ZeroBytes32);
         var id = "0x" + Convert.ToHexStringLower(PolymarketOrderSigning.Digest(order, market.Exchange(chainId)));
-        return new PolymarketOrderPlan(order, id, type.Name, type.PostOnly);
+        var expiration = type.Name == "GTD" ? intent.ExpiresAt!.Value.ToUnixTimeSeconds() : 0;
+        return new PolymarketOrderPlan(order, id, type.Name, type.PostOnly, expiration);
     }
 
     /// <summary>The salt of an intent: the first bytes of Keccak-256(client order id), below 2^40.</summary>

@@ -82,6 +82,12 @@ internal static class PolymarketReports
     }
 
     /// <summary>Polymarket's fee: rate × min(price, 1 − price) × shares (docs.polymarket.com, trading fees).</summary>
+    /// <remarks>
+    /// UNVERIFIED for CLOB V2: V2 no longer signs a fee; the operator sets it at match time ("Migrating to CLOB V2")
+    /// from the market's fee details (<c>GET /clob-markets/{condition_id}</c> <c>fd</c>: rate r, exponent e; the
+    /// py-clob-client-v2 estimate is shares × r × (p(1 − p))^e). This still reads the trade's <c>fee_rate_bps</c>
+    /// with the V1 formula; whether V2 trades carry the charged fee differently is not documented in what was read.
+    /// </remarks>
     private static VenueFill Fill(string tradeId, string orderId, PolymarketMarket market, Side side, Outcome outcome, decimal size, decimal price, decimal feeRateBps, bool isMaker, DateTimeOffset at)
         => new(new FillId($"{tradeId}:{orderId}"), new VenueOrderId(orderId), null, market.Market, side, outcome, new Quantity(size), new Price(price),
             feeRateBps / 10_000m * Math.Min(price, 1m - price) * size, isMaker, at);

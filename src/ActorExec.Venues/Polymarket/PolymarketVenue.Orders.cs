@@ -28,12 +28,12 @@ public sealed partial class PolymarketVenue
             return new VenueRejected($"polymarket: market {intent.Market} is not configured for {Venue}", "unknown_market");
         if (_heartbeat.Lapse() is { } lapse)
             return new VenueRejected($"polymarket: order {intent.ClientOrderId} not sent: {lapse}", PolymarketErrors.HeartbeatLapsed);
-        var built = PolymarketOrderBuilder.Build(intent, market, _maker, _key.Address, _options.SignatureType, _options.ChainId);
+        var built = Build(intent, market);
         if (!built.TryGetValue(out var plan, out var invalid))
             return invalid;
 
         var signature = PolymarketOrderSigning.Sign(plan.Order, _key, market.Exchange(_options.ChainId));
-        var body = new ClobPostOrder(Wire(plan.Order, signature), _options.ApiKey, plan.OrderType, plan.PostOnly ? true : null);
+        var body = new ClobPostOrder(Wire(plan.Order, plan.Expiration, signature), _options.ApiKey, plan.OrderType, PostOnly: plan.PostOnly);
         var sent = await _clob.SendRawAsync(HttpMethod.Post, "order", body, cancellationToken).ConfigureAwait(false);
         if (!sent.TryGetValue(out var raw, out var error))
             return await OnRefusedAsync(intent, plan, error, cancellationToken).ConfigureAwait(false);
@@ -59,13 +59,17 @@ public sealed partial class PolymarketVenue
     }
 
     /// <inheritdoc />
-    /// <remarks>Polymarket has no client order ids: the order is rebuilt from the intent and asked for by its EIP-712 hash.</remarks>
+    /// <remarks>
+    /// Polymarket has no client order ids: the V2 order is rebuilt from the intent (salt from the client order id,
+    /// the fixed <see cref="PolymarketDefaults.OrderTimestamp"/>, see <see cref="PolymarketOrderBuilder"/>) and asked
+    /// for by its EIP-712 hash, so a new process finds what an earlier one placed without any local state.
+    /// </remarks>
     public async ValueTask<VenueResult<VenueOrderReport>> FindOrderAsync(OrderIntent intent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(intent);
         if (MarketOf(intent.Market) is not { } market)
             return new VenueNotFound($"polymarket: market {intent.Market} is not configured for {Venue}, so order {intent.ClientOrderId} cannot be there");
-        var built = PolymarketOrderBuilder.Build(intent, market, _maker, _key.Address, _options.SignatureType, _options.ChainId);
+        var built = Build(intent, market);
         if (!built.TryGetValue(out var plan, out _))
             return new VenueNotFound($"polymarket: order {intent.ClientOrderId} cannot be expressed on Polymarket, so it was never placed");
         return await WithClientIdAsync(GetOrderAsync(new VenueOrderId(plan.Id), cancellationToken), intent).ConfigureAwait(false);
@@ -227,10 +231,14 @@ public sealed partial class PolymarketVenue
 
     private static IReadOnlyList<VenueOrderId> Ids(ClobCancelAnswer answer) => [.. (answer.Canceled ?? []).Select(id => new VenueOrderId(id))];
 
-    /// <summary>The order as the CLOB's JSON carries it (py-clob-client <c>SignedOrder.dict()</c>): integers as strings, side as BUY/SELL.</summary>
-    internal static ClobSignedOrder Wire(PolymarketOrder order, string signature) => new(
-        (long)order.Salt, order.Maker, order.Signer, order.Taker, Text(order.TokenId), Text(order.MakerAmount), Text(order.TakerAmount),
-        Text(order.Expiration), Text(order.Nonce), Text(order.FeeRateBps), order.Side == PolymarketOrderSide.Buy ? "BUY" : "SELL", (int)order.SignatureType, signature);
+    private VenueResult<PolymarketOrderPlan> Build(OrderIntent intent, PolymarketMarket market)
+        => PolymarketOrderBuilder.Build(intent, market, _maker, _key.Address, _options.SignatureType, _options.ChainId, _options.BuilderCode);
+
+    /// <summary>The V2 order as the CLOB's JSON carries it (py-clob-client-v2 <c>order_to_json_v2</c>), with the unsigned expiration beside the signed fields.</summary>
+    internal static ClobSignedOrder Wire(PolymarketOrderV2 order, long expiration, string signature) => new(
+        (long)order.Salt, order.Maker, order.Signer, Text(order.TokenId), Text(order.MakerAmount), Text(order.TakerAmount),
+        order.Side == PolymarketOrderSide.Buy ? "BUY" : "SELL", expiration.ToString(CultureInfo.InvariantCulture), (int)order.SignatureType,
+        Text(order.Timestamp), order.Metadata, order.Builder, signature);
 
     private static string Text(System.Numerics.BigInteger value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -7,7 +7,7 @@ using ActorExec.Venues.Polymarket.Signing;
 namespace ActorExec.Venues.Polymarket;
 
 /// <summary>
-/// The live Polymarket CLOB: orders signed with EIP-712 and posted with L2 (HMAC) authentication,
+/// The live Polymarket CLOB (V2 since 2026-04-28): CTF Exchange V2 orders signed with EIP-712 and posted with L2 (HMAC) authentication,
 /// statuses read back from the CLOB and its trades (settlement MATCHED → MINED → CONFIRMED, or FAILED),
 /// positions from the data API, books per outcome token, and the order-safety heartbeat kept alive in
 /// the background. Thread-safe. Orders are deterministic in their intent (see <see cref="PolymarketOrderBuilder"/>),

@@ -32,31 +32,37 @@ public sealed record ClobBook(
 /// <summary>One price level (both as decimal strings).</summary>
 public sealed record ClobLevel([property: JsonPropertyName("price")] decimal Price, [property: JsonPropertyName("size")] decimal Size);
 
-/// <summary>The signed order as posted: integers as decimal strings, except salt and signatureType.</summary>
+/// <summary>
+/// The signed CLOB V2 order as posted (py-clob-client-v2 <c>order_to_json_v2</c>, docs.polymarket.com "Post a new
+/// order"): salt and signatureType as JSON numbers, amounts, ids and times as decimal strings, side as BUY/SELL.
+/// <c>expiration</c> (Unix seconds for GTD, "0" otherwise) travels here although V2 no longer signs it; V1's
+/// taker, nonce and feeRateBps are gone.
+/// </summary>
 public sealed record ClobSignedOrder(
     [property: JsonPropertyName("salt")] long Salt,
     [property: JsonPropertyName("maker")] string Maker,
     [property: JsonPropertyName("signer")] string Signer,
-    [property: JsonPropertyName("taker")] string Taker,
     [property: JsonPropertyName("tokenId")] string TokenId,
     [property: JsonPropertyName("makerAmount")] string MakerAmount,
     [property: JsonPropertyName("takerAmount")] string TakerAmount,
-    [property: JsonPropertyName("expiration")] string Expiration,
-    [property: JsonPropertyName("nonce")] string Nonce,
-    [property: JsonPropertyName("feeRateBps")] string FeeRateBps,
     [property: JsonPropertyName("side")] string Side,
+    [property: JsonPropertyName("expiration")] string Expiration,
     [property: JsonPropertyName("signatureType")] int SignatureType,
+    [property: JsonPropertyName("timestamp")] string Timestamp,
+    [property: JsonPropertyName("metadata")] string Metadata,
+    [property: JsonPropertyName("builder")] string Builder,
     [property: JsonPropertyName("signature")] string Signature);
 
 /// <summary>
-/// The body of <c>POST /order</c>; <c>postOnly</c> is sent only for post-only orders (docs.polymarket.com
-/// developers/CLOB/orders/create-order: optional, GTC/GTD only, a crossing post-only order is rejected).
+/// The body of <c>POST /order</c> as py-clob-client-v2 sends it: <c>postOnly</c> (GTC/GTD only; a crossing
+/// post-only order is rejected) and <c>deferExec</c> are always present, false unless asked for.
 /// </summary>
 public sealed record ClobPostOrder(
     [property: JsonPropertyName("order")] ClobSignedOrder Order,
     [property: JsonPropertyName("owner")] string Owner,
     [property: JsonPropertyName("orderType")] string OrderType,
-    [property: JsonPropertyName("postOnly"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? PostOnly = null);
+    [property: JsonPropertyName("deferExec")] bool DeferExec = false,
+    [property: JsonPropertyName("postOnly")] bool PostOnly = false);
 
 /// <summary>The answer to <c>POST /order</c> (also the error body, with <c>success</c> false).</summary>
 public sealed record ClobPostOrderAnswer(

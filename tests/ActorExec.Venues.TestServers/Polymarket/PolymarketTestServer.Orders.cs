@@ -30,10 +30,12 @@ public sealed partial class PolymarketTestServer
         if (!_tokens.TryGetValue(wire.TokenId, out var token))
             return Error(400, "Invalid token id", PolymarketErrors.Invalid);
 
-        var order = new PolymarketOrder(wire.Salt, wire.Maker, wire.Signer, wire.Taker, Big(wire.TokenId), Big(wire.MakerAmount), Big(wire.TakerAmount),
-            Big(wire.Expiration), Big(wire.Nonce), Big(wire.FeeRateBps), wire.Side == "BUY" ? PolymarketOrderSide.Buy : PolymarketOrderSide.Sell,
-            (PolymarketSignatureType)wire.SignatureType);
-        var exchange = token.Market.NegRisk ? PolymarketExchange.NegRiskCtfExchange(Options.ChainId) : PolymarketExchange.CtfExchange(Options.ChainId);
+        if (V2Order(wire) is not var (order, expiration))
+            return Error(400, "Invalid order payload: a V2 order needs salt, maker, signer, tokenId, makerAmount, takerAmount, side BUY/SELL, expiration, signatureType, timestamp, metadata and builder", PolymarketErrors.Invalid);
+        // CLOB V2 verifies the V2 struct in the V2 exchange's domain (neg-risk markets: the neg-risk V2 exchange);
+        // a V1-signed order recovers to another address and is refused. No freshness rule is applied to the
+        // signed timestamp: the CLOB documents none (see PolymarketOrderBuilder).
+        var exchange = token.Market.NegRisk ? PolymarketExchange.NegRiskCtfExchangeV2(Options.ChainId) : PolymarketExchange.CtfExchangeV2(Options.ChainId);
         if (SignatureProblem(order, wire.Signature, exchange) is { } problem)
             return Error(400, $"invalid order signature: {problem}", PolymarketErrors.Invalid);
         var id = "0x" + Convert.ToHexStringLower(PolymarketOrderSigning.Digest(order, exchange));
@@ -55,22 +57,39 @@ public sealed partial class PolymarketTestServer
         var key = id[2..];
         var intent = new OrderIntent(new OrderId(key), new ClientOrderId(key), PaperVenueId, new MarketId(token.Market.ConditionId), isBuy ? Side.Buy : Side.Sell,
             token.Outcome, post.PostOnly == true ? OrderType.PostOnly : OrderType.Limit, timeInForce, new Quantity(shares), new Price(price),
-            timeInForce == TimeInForce.Gtd ? DateTimeOffset.FromUnixTimeSeconds((long)order.Expiration) : null);
+            timeInForce == TimeInForce.Gtd ? DateTimeOffset.FromUnixTimeSeconds(expiration) : null);
         var placed = await Paper.PlaceAsync(intent).ConfigureAwait(false);
         if (!placed.TryGetValue(out var report, out var refused))
             return Error(400, $"order {id} is invalid: {refused.Message}", refused is VenueRejected { VenueCode: "post_only_would_cross" } ? PolymarketErrors.PostOnlyCrosses : PolymarketErrors.Invalid);
         if (timeInForce == TimeInForce.Fok && report.Filled.IsZero)
             return Error(400, $"order {id} couldn't be fully filled. FOK orders are fully filled or killed.", PolymarketErrors.FokNotFilled);
 
-        _orders[id] = new ServerOrder(id, report.VenueOrderId, token.Market, token.Outcome, wire.TokenId, post.OrderType, Options.TimeProvider.GetUtcNow(), (long)order.Expiration);
+        _orders[id] = new ServerOrder(id, report.VenueOrderId, token.Market, token.Outcome, wire.TokenId, post.OrderType, Options.TimeProvider.GetUtcNow(), expiration);
         _byPaperId[report.VenueOrderId] = id;
         var status = Interlocked.Exchange(ref _nextPlacementStatus, null)
             ?? (!report.Filled.IsZero ? "matched" : report.Status == VenueOrderStatus.Open ? "live" : "unmatched");
         return Json(new ClobPostOrderAnswer(true, "", id, status, [], "", ""));
     }
 
-    /// <summary>Why the order's signature or addresses are wrong, or null: the recovered signer must be the order's signer and the API key's address, and the maker must be the signer (EOA) or the funder.</summary>
-    private string? SignatureProblem(PolymarketOrder order, string signature, Eip712Domain exchange)
+    /// <summary>The posted V2 order and its unsigned expiration, or null when a field is missing or malformed.</summary>
+    private static (PolymarketOrderV2 Order, long Expiration)? V2Order(ClobSignedOrder wire)
+    {
+        if (wire.Side is not ("BUY" or "SELL") || wire.Metadata is not { Length: 66 } || wire.Builder is not { Length: 66 }
+            || !long.TryParse(wire.Expiration, NumberStyles.None, CultureInfo.InvariantCulture, out var expiration)
+            || !BigInteger.TryParse(wire.Timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp)
+            || !Enum.IsDefined((PolymarketSignatureType)wire.SignatureType) || wire.Maker is null || wire.Signer is null)
+            return null;
+        var order = new PolymarketOrderV2(wire.Salt, wire.Maker, wire.Signer, Big(wire.TokenId), Big(wire.MakerAmount), Big(wire.TakerAmount),
+            wire.Side == "BUY" ? PolymarketOrderSide.Buy : PolymarketOrderSide.Sell, (PolymarketSignatureType)wire.SignatureType, timestamp, wire.Metadata, wire.Builder);
+        return (order, expiration);
+    }
+
+    /// <summary>
+    /// Why the order's signature or addresses are wrong, or null: the recovered key must be the order's signer (for a
+    /// deposit wallet, POLY_1271, the wallet's owner) and the API key's address, and the maker must be the signer (EOA)
+    /// or the funder.
+    /// </summary>
+    private string? SignatureProblem(PolymarketOrderV2 order, string signature, Eip712Domain exchange)
     {
         string recovered;
         try
@@ -81,10 +100,14 @@ public sealed partial class PolymarketTestServer
         {
             return e.Message;
         }
-        if (!string.Equals(recovered, order.Signer, StringComparison.OrdinalIgnoreCase))
-            return $"signed by {recovered}, not by the order's signer {order.Signer} (for exchange {exchange.VerifyingContract})";
-        if (!string.Equals(order.Signer, Options.SignerAddress, StringComparison.OrdinalIgnoreCase))
+        var wallet = order.SignatureType == PolymarketSignatureType.Poly1271;
+        var expected = wallet ? Options.SignerAddress : order.Signer;
+        if (!string.Equals(recovered, expected, StringComparison.OrdinalIgnoreCase))
+            return $"signed by {recovered}, not by the order's signer {expected} (for exchange {exchange.VerifyingContract})";
+        if (!string.Equals(wallet ? recovered : order.Signer, Options.SignerAddress, StringComparison.OrdinalIgnoreCase))
             return $"the signer {order.Signer} is not the API key's address";
+        if (wallet && !string.Equals(order.Signer, Options.FunderAddress, StringComparison.OrdinalIgnoreCase))
+            return $"a deposit-wallet order's signer {order.Signer} is not the wallet {Options.FunderAddress}";
         if (order.SignatureType != Options.SignatureType)
             return $"signature type {order.SignatureType} is not the account's {Options.SignatureType}";
         var maker = Options.SignatureType == PolymarketSignatureType.Eoa ? order.Signer : Options.FunderAddress;

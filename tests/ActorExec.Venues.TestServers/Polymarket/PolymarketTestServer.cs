@@ -10,9 +10,10 @@ namespace ActorExec.Venues.TestServers.Polymarket;
 
 /// <summary>
 /// A local Polymarket CLOB (and data API) backed by a real <see cref="PaperVenue"/> with on-chain
-/// settlement: it verifies the L2 HMAC of every authenticated request and the EIP-712 signature of
-/// every order (for the market's exchange, neg-risk or not), checks tick and minimum size with the
-/// CLOB's error codes, uses the order's EIP-712 hash as its id, refuses a hash placed before
+/// settlement: it verifies the L2 HMAC of every authenticated request and the CLOB V2 EIP-712 signature of
+/// every order (for the market's V2 exchange, neg-risk or not; V1 orders are refused as the production CLOB
+/// refuses them since 2026-04-28), checks tick and minimum size with the CLOB's error codes, uses the order's
+/// V2 EIP-712 hash as its id, refuses a hash placed before
 /// (INVALID_ORDER_DUPLICATED) and serves heartbeats, which it records and can be told to refuse.
 /// </summary>
 public sealed partial class PolymarketTestServer : LoopbackServer

@@ -11,7 +11,7 @@ namespace ActorExec.Venues.TestServers.Polymarket;
 /// <param name="Anchor">The paper liquidity provider's fair value (YES terms).</param>
 /// <param name="TickSize">The minimum tick size.</param>
 /// <param name="MinimumOrderSize">The minimum order size in shares.</param>
-/// <param name="NegRisk">True when orders must be signed for the Neg Risk CTF Exchange.</param>
+/// <param name="NegRisk">True when orders must be signed for the Neg Risk CTF Exchange V2.</param>
 /// <param name="Question">The market's title.</param>
 public sealed record PolymarketServerMarket(string ConditionId, string YesToken, string NoToken, decimal Anchor = 0.5m, decimal TickSize = 0.01m,
     decimal MinimumOrderSize = 5m, bool NegRisk = false, string Question = "Will it happen?");

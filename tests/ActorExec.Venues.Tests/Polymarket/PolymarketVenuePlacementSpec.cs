@@ -176,4 +176,38 @@ public sealed class PolymarketVenuePlacementSpec
         (await fx.Venue.GetPositionsAsync()).Value.Should().Equal(new VenuePosition(PolymarketFixture.Election, Outcome.Yes, 10m));
         fx.Server.Requests.Should().Contain(r => r.PathAndQuery.StartsWith($"/positions?user={funder}", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task PlaceAsync_DepositWallet_WalletSignsWithTheOwnersWrappedSignatureAndIsAccepted()
+    {
+        const string wallet = "0x1111111111111111111111111111111111111111";
+        await using var fx = await PolymarketFixture.StartAsync(
+            server: o => o with { FunderAddress = wallet, SignatureType = Venues.Polymarket.Signing.PolymarketSignatureType.Poly1271 },
+            venue: o => o with { FunderAddress = wallet, SignatureType = Venues.Polymarket.Signing.PolymarketSignatureType.Poly1271 });
+
+        var report = await fx.Venue.PlaceAsync(fx.Intent(Side.Buy, Outcome.Yes, 10m, 0.40m, market: PolymarketFixture.Fed));
+
+        report.Value.Status.Should().Be(VenueOrderStatus.Open);
+        fx.Server.Requests.Single(r => r.PathAndQuery == "/order").Body.Should().Contain($"\"maker\":\"{wallet}\"").And.Contain($"\"signer\":\"{wallet}\"").And.Contain("\"signatureType\":3");
+    }
+
+    [Fact]
+    public async Task PlaceAsync_WithABuilderCode_SignedIntoTheOrderAndAccepted()
+    {
+        const string code = "0x00000000000000000000000000000000000000000000000000000000000000ab";
+        await using var fx = await PolymarketFixture.StartAsync(venue: o => o with { BuilderCode = code });
+
+        var report = await fx.Venue.PlaceAsync(fx.Intent(Side.Buy, Outcome.Yes, 10m, 0.40m));
+
+        report.Value.Status.Should().Be(VenueOrderStatus.Open);
+        fx.Server.Requests.Single(r => r.PathAndQuery == "/order").Body.Should().Contain($"\"builder\":\"{code}\"");
+    }
+
+    [Fact]
+    public async Task ConnectAsync_MalformedBuilderCode_ThrowsNamingTheOption()
+    {
+        var act = () => PolymarketFixture.StartAsync(venue: o => o with { BuilderCode = "0xabc" });
+
+        await act.Should().ThrowAsync<ArgumentException>().WithMessage("*BuilderCode*0xabc*");
+    }
 }
