@@ -16,7 +16,8 @@ internal sealed record KalshiLiveSettings(
     TimeSpan RequestTimeout) : LiveVenueSettings(Markets, RequestTimeout);
 
 /// <summary><c>live-polymarket</c>: the CLOB with L2 API credentials and an order-signing wallet key.</summary>
-/// <param name="SignatureType">eoa, poly-proxy or poly-gnosis-safe.</param>
+/// <param name="SignatureType">eoa, poly-proxy, poly-gnosis-safe or poly-1271 (a deposit wallet).</param>
+/// <param name="BuilderCode">The builder code signed into every order, or null.</param>
 internal sealed record PolymarketLiveSettings(
     Uri ClobUrl,
     Uri DataApiUrl,
@@ -24,6 +25,7 @@ internal sealed record PolymarketLiveSettings(
     SecretSource PrivateKey,
     string? FunderAddress,
     string SignatureType,
+    string? BuilderCode,
     SecretSource ApiKey,
     SecretSource ApiSecret,
     SecretSource ApiPassphrase,

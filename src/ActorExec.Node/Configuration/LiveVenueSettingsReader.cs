@@ -7,7 +7,7 @@ namespace ActorExec.Node.Configuration;
 internal static class LiveVenueSettingsReader
 {
     public static readonly string[] KalshiTiers = ["basic", "advanced", "premier", "prime"];
-    public static readonly string[] SignatureTypes = ["eoa", "poly-proxy", "poly-gnosis-safe"];
+    public static readonly string[] SignatureTypes = ["eoa", "poly-proxy", "poly-gnosis-safe", "poly-1271"];
 
     private static readonly TimeSpan Millisecond = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
@@ -43,8 +43,11 @@ internal static class LiveVenueSettingsReader
 
     private static PolymarketLiveSettings Polymarket(SettingsReader read, string live)
     {
+        var builder = read.String($"{live}.builder-code").Trim();
+        if (builder.Length > 0 && !IsHex(builder, 64))
+            read.Fail($"{live}.builder-code", $"expected a 0x-prefixed 64-hex-digit builder code or \"\", got '{builder}'");
         var funder = read.String($"{live}.funder-address").Trim();
-        if (funder.Length > 0 && !IsAddress(funder))
+        if (funder.Length > 0 && !IsHex(funder, 40))
             read.Fail($"{live}.funder-address", $"expected a 0x-prefixed 40-hex-digit address or \"\", got '{funder}'");
         return new PolymarketLiveSettings(
             Url(read, $"{live}.clob-url"),
@@ -53,16 +56,18 @@ internal static class LiveVenueSettingsReader
             Secret(read, $"{live}.private-key"),
             funder.Length == 0 ? null : funder,
             read.OneOf($"{live}.signature-type", SignatureTypes),
+            builder.Length == 0 ? null : builder,
             Secret(read, $"{live}.api-key"),
             Secret(read, $"{live}.api-secret"),
             Secret(read, $"{live}.api-passphrase"),
-            read.Duration($"{live}.heartbeat-interval", TimeSpan.FromSeconds(1), Minute),
+            // The CLOB cancels resting orders when no heartbeat arrives within 10 s.
+            read.Duration($"{live}.heartbeat-interval", TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(9)),
             Markets(read, $"{live}.markets"),
             read.Duration($"{live}.request-timeout", Millisecond, Minute));
     }
 
-    private static bool IsAddress(string text)
-        => text.Length == 42 && text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && text[2..].All(char.IsAsciiHexDigit);
+    private static bool IsHex(string text, int digits)
+        => text.Length == digits + 2 && text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && text[2..].All(char.IsAsciiHexDigit);
 
     private static Uri Url(SettingsReader read, string path)
     {

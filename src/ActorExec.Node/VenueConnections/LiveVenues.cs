@@ -73,10 +73,12 @@ internal static class LiveVenues
             ChainId = live.ChainId,
             PrivateKey = live.PrivateKey.Read($"{setting}.private-key", environment),
             FunderAddress = live.FunderAddress,
+            BuilderCode = live.BuilderCode,
             SignatureType = live.SignatureType switch
             {
                 "poly-proxy" => PolymarketSignatureType.PolyProxy,
                 "poly-gnosis-safe" => PolymarketSignatureType.PolyGnosisSafe,
+                "poly-1271" => PolymarketSignatureType.Poly1271,
                 _ => PolymarketSignatureType.Eoa,
             },
             ApiKey = live.ApiKey.Read($"{setting}.api-key", environment).Reveal(),

@@ -87,6 +87,8 @@ public sealed class NodeConfigurationSpec : IDisposable
             }
             actorexec.venues.polymarket.live {
               funder-address = "0x12"
+              builder-code = "0x1"
+              heartbeat-interval = 30s
               markets { "bad id" = "0xabc" }
             }
             """);
@@ -99,6 +101,8 @@ public sealed class NodeConfigurationSpec : IDisposable
         problems.Should().Contain(p => p.Contains("actorexec.venues.kalshi.live.key-id") && p.Contains("env = VARIABLE"));
         problems.Should().Contain(p => p.Contains("actorexec.venues.polymarket.live.funder-address") && p.Contains("'0x12'"));
         problems.Should().Contain(p => p.Contains("actorexec.venues.polymarket.live.markets") && p.Contains("whitespace"));
+        problems.Should().Contain(p => p.Contains("actorexec.venues.polymarket.live.builder-code") && p.Contains("'0x1'"));
+        problems.Should().Contain(p => p.Contains("actorexec.venues.polymarket.live.heartbeat-interval") && p.Contains("out of range"));
     }
 
     [Fact]
