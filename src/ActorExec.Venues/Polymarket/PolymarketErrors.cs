@@ -47,7 +47,7 @@ public static class PolymarketErrors
 
     /// <summary>
     /// Reads a non-success answer: 429 and 5xx are left to the status classification (RateLimited,
-    /// Unavailable); 401/403 are Auth; 404 NotFound; any other 4xx is Rejected with the CLOB's code when
+    /// Unavailable); 401/403 are Auth; 404 with the CLOB's error body NotFound (a bare 404 proves nothing); any other 4xx is Rejected with the CLOB's code when
     /// the body carries one (<c>errorMsg</c>, or a known code or phrase in <c>error</c>).
     /// </summary>
     public static VenueError? Read(VenueHttpAnswer answer)
@@ -60,7 +60,10 @@ public static class PolymarketErrors
         return answer.Status switch
         {
             401 or 403 => new VenueAuthFailed(message),
-            404 => new VenueNotFound(message),
+            // Only the CLOB's own error body proves it does not know the order: a bare 404 (a proxy, a wrong
+            // path) is left to VenueHttp, which reads it as Unavailable, so recovery never places again on it.
+            404 when text is not null => new VenueNotFound(message),
+            404 => null,
             _ => new VenueRejected(message, CodeOf(text) ?? $"http_{answer.Status}"),
         };
     }
