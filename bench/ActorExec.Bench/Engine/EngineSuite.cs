@@ -19,6 +19,7 @@ namespace ActorExec.Bench.Engine;
 internal static class EngineSuite
 {
     private const int Markets = 1_000;
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
 
     public static async Task<Report> RunAsync(string[] args)
     {
@@ -64,8 +65,13 @@ internal static class EngineSuite
     /// <summary>Rounds of one execution per market at once; successful executions per second.</summary>
     private static async Task<double> ThroughputAsync(Bench bench, int rounds, Func<ExecuteArbitrage, Task<bool>> execute)
     {
-        // One untimed round first: JIT tiering and first-touch costs are not the steady state measured.
-        await Task.WhenAll(bench.Venues.Markets.Select(m => execute(bench.Next(m))));
+        // Untimed rounds first, for WarmUp at least: first touches and JIT tiering (tier-0, the PGO
+        // instrumented tier, then tier-1 on a background thread that took a fifth of both cores when
+        // only one round ran first) are not the steady state a running node trades in.
+        var warming = Stopwatch.StartNew();
+        do
+            await Task.WhenAll(bench.Venues.Markets.Select(m => execute(bench.Next(m))));
+        while (warming.Elapsed < WarmUp);
         var succeeded = 0;
         var clock = Stopwatch.StartNew();
         for (var round = 0; round < rounds; round++)

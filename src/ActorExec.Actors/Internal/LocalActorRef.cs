@@ -57,6 +57,11 @@ internal sealed class LocalActorRef : IInternalActorRef, IThreadPoolWorkItem
         var tail = _tail ?? AttachFirstSegment();
         if (!tail.TryEnqueue(message, sender))
             MessageSegment.Enqueue(ref _tail!, message, sender);
+        // A full fence between publishing the message and reading the status: without it the read may
+        // pass the store (x86 reorders a store with a later load), see "still running" while the
+        // consumer, going idle, does not see the message yet, and nobody ever runs the mailbox. The
+        // engine benchmark caught an order actor whose venue reply sat in its idle mailbox for good.
+        Interlocked.MemoryBarrier();
         if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
             Schedule();
     }
