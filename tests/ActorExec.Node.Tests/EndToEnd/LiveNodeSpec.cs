@@ -58,7 +58,7 @@ public sealed class LiveNodeSpec : IAsyncLifetime
             info.Venues.Select(v => v.Venue).Should().BeEquivalentTo("kalshi", "polymarket");
             info.Venues.Should().OnlyContain(v => v.State == "closed");
             _kalshi.AuthFailures.Should().Be(0, "every request was signed with the key read from the file");
-            await AwaitAsync(() => _poly.Heartbeats.Count >= 2, "the node to keep the Polymarket heartbeat alive");
+            await _poly.WaitForHeartbeatsAsync(2, TimeSpan.FromSeconds(30)); // the node keeps the Polymarket heartbeat alive
             var markets = await CliRunner.JsonAsync<List<MarketSummary>>(node, "markets", "list");
             markets.Should().NotBeNull();
 
@@ -126,17 +126,6 @@ public sealed class LiveNodeSpec : IAsyncLifetime
         {
             var needle = hex ? Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(secret)) : secret;
             text.Contains(needle, StringComparison.OrdinalIgnoreCase).Should().BeFalse($"{where} must not contain a secret (found '{secret[..6]}…')");
-        }
-    }
-
-    private static async Task AwaitAsync(Func<bool> condition, string what)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            if (deadline.IsCancellationRequested)
-                throw new TimeoutException($"timed out waiting for {what}");
-            await Task.Delay(100, CancellationToken.None);
         }
     }
 

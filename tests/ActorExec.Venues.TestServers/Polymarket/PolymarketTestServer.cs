@@ -22,6 +22,7 @@ public sealed partial class PolymarketTestServer : LoopbackServer
     private readonly ConcurrentDictionary<VenueOrderId, string> _byPaperId = new();
     private readonly ConcurrentDictionary<string, string> _forcedStatus = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<DateTimeOffset> _heartbeats = new();
+    private readonly SemaphoreSlim _heartbeatArrived = new(0);
     private readonly Dictionary<string, (PolymarketServerMarket Market, Outcome Outcome)> _tokens;
     private readonly Dictionary<string, PolymarketServerMarket> _markets;
     private readonly Lock _heartbeatGate = new();
@@ -60,6 +61,19 @@ public sealed partial class PolymarketTestServer : LoopbackServer
 
     /// <summary>When each acknowledged heartbeat arrived, on the server's clock.</summary>
     public IReadOnlyCollection<DateTimeOffset> Heartbeats => _heartbeats;
+
+    /// <summary>Completes once <paramref name="count"/> heartbeats have been acknowledged, woken by each one (no polling).</summary>
+    /// <exception cref="TimeoutException">Fewer arrived within <paramref name="within"/>.</exception>
+    public async Task WaitForHeartbeatsAsync(int count, TimeSpan within)
+    {
+        var deadline = DateTimeOffset.UtcNow + within;
+        while (_heartbeats.Count < count)
+        {
+            var left = deadline - DateTimeOffset.UtcNow;
+            if (left <= TimeSpan.Zero || !await _heartbeatArrived.WaitAsync(left).ConfigureAwait(false))
+                throw new TimeoutException($"{_heartbeats.Count} of {count} heartbeats arrived within {within}");
+        }
+    }
 
     /// <summary>The ids (EIP-712 hashes) of the orders the CLOB holds, in no order.</summary>
     public IReadOnlyCollection<string> OrderIds => [.. _orders.Keys];
@@ -103,6 +117,7 @@ public sealed partial class PolymarketTestServer : LoopbackServer
                 return Task.FromResult(Error(400, $"Invalid Heartbeat ID '{sent?.HeartbeatId}'"));
             _heartbeatId = "hb-" + (++_heartbeatCount).ToString(CultureInfo.InvariantCulture);
             _heartbeats.Enqueue(Options.TimeProvider.GetUtcNow());
+            _heartbeatArrived.Release();
             return Task.FromResult(Json(new ClobHeartbeat(_heartbeatId)));
         }
     }
