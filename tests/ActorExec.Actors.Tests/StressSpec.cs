@@ -6,6 +6,7 @@ namespace ActorExec.Actors.Tests;
 /// Many threads send while actors restart and some stop: every message is processed at most once,
 /// and each one is either processed or counted as a dead letter (nothing vanishes).
 /// </summary>
+[Collection(nameof(StressCollection))]
 public sealed class StressSpec : TestKit.TestKit
 {
     private const int Targets = 8;

@@ -5,6 +5,7 @@ namespace ActorExec.Actors.Tests.Mailbox;
 /// wake it. Each round trip here races the sender's enqueue against the receiver going idle; a lost
 /// wake-up leaves the message in the mailbox with nobody to run it, and the round trip never ends.
 /// </summary>
+[Collection(nameof(StressCollection))]
 public sealed class WakeupStressSpec : TestKit.TestKit
 {
     private const int Pairs = 4;

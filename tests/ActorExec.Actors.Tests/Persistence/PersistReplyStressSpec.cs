@@ -11,6 +11,7 @@ namespace ActorExec.Actors.Tests.Persistence;
 /// every actor must see its answer. Found by the engine benchmark: an order actor's venue reply sat in
 /// its mailbox until the system terminated.
 /// </summary>
+[Collection(nameof(StressCollection))]
 public sealed class PersistReplyStressSpec : TestKit.TestKit
 {
     private const int Actors = 3_000;
