@@ -32,7 +32,7 @@ internal sealed class SqliteDialect : SqlDialect
     {
         if (Path.GetDirectoryName(_path) is { Length: > 0 } directory)
             Directory.CreateDirectory(directory);
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteJournalConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -91,62 +91,21 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override Task WriteBatchAsync(DbConnection connection, IReadOnlyList<PendingWrite> writes, string writerId, CancellationToken cancellationToken)
     {
-        // SQLite calls are in-process and synchronous anyway. One prepared single-row INSERT serves
-        // the batch: SQLite looks bound names up by a linear scan, so multi-row statements with
-        // hundreds of named parameters cost more than they save (measured).
+        // SQLite calls are in-process and synchronous anyway. One single-row INSERT serves the batch:
+        // multi-row statements with hundreds of parameters cost more than they save (measured).
         using var transaction = connection.BeginTransaction();
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO journal (persistence_id, sequence_nr, manifest, payload, tags, written_at, writer) " +
-                             "VALUES (@pid, @seq, @manifest, @payload, @tags, @at, @writer)";
-        var pid = Parameter(insert, "@pid", null);
-        var seq = Parameter(insert, "@seq", null);
-        var manifest = Parameter(insert, "@manifest", null);
-        var payload = Parameter(insert, "@payload", null);
-        var tags = Parameter(insert, "@tags", null);
-        var at = Parameter(insert, "@at", null);
-        Parameter(insert, "@writer", writerId);
-        insert.Prepare();
-
-        SqliteCommand? tagInsert = null;
-        DbParameter? tag = null;
-        try
+        // The writer's connection came from OpenAsync and stays open: its statements are compiled once.
+        var statements = ((SqliteJournalConnection)connection).WriteStatements;
+        statements.BindWriter(writerId);
+        foreach (var write in writes)
         {
-            foreach (var write in writes)
+            for (var i = 0; i < write.Events.Length; i++)
             {
-                for (var i = 0; i < write.Events.Length; i++)
-                {
-                    var e = write.Write.Events[i];
-                    pid.Value = e.PersistenceId;
-                    seq.Value = e.SequenceNr;
-                    manifest.Value = write.Events[i].Manifest;
-                    payload.Value = write.Events[i].Payload;
-                    tags.Value = write.Tags[i];
-                    at.Value = ToMicros(e.Timestamp);
-                    insert.ExecuteNonQuery();
-                    if (e.Tags.Count == 0)
-                        continue;
-
-                    if (tagInsert is null)
-                    {
-                        tagInsert = (SqliteCommand)connection.CreateCommand();
-                        tagInsert.Transaction = (SqliteTransaction)transaction;
-                        tagInsert.CommandText = "INSERT INTO journal_tags (tag, ordering) VALUES (@tag, last_insert_rowid())";
-                        tag = Parameter(tagInsert, "@tag", null);
-                    }
-                    // last_insert_rowid() is the event's ordering until the next journal insert;
-                    // tag rows live in a WITHOUT ROWID table, so they do not change it.
-                    foreach (var name in e.Tags)
-                    {
-                        tag!.Value = name;
-                        tagInsert.ExecuteNonQuery();
-                    }
-                }
+                var e = write.Write.Events[i];
+                statements.InsertEvent(e.PersistenceId, e.SequenceNr, write.Events[i].Manifest, write.Events[i].Payload, write.Tags[i], ToMicros(e.Timestamp));
+                for (var t = 0; t < e.Tags.Count; t++)
+                    statements.InsertTag(e.Tags[t], e.PersistenceId, e.SequenceNr);
             }
-        }
-        finally
-        {
-            tagInsert?.Dispose();
         }
         transaction.Commit();
         return Task.CompletedTask;
