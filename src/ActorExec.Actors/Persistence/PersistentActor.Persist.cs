@@ -115,7 +115,12 @@ public abstract partial class PersistentActor
         var batch = _pending;
         _pending = [];
         var fence = Cell.WriteFence;
-        var writes = batch.Where(p => p.Events.Count > 0).Select(p => new AtomicWrite(p.Events) { Fence = fence }).ToList();
+        var writes = new List<AtomicWrite>(batch.Count);
+        foreach (var pending in batch)
+        {
+            if (pending.Events.Count > 0)
+                writes.Add(new AtomicWrite(pending.Events) { Fence = fence });
+        }
         if (receipt is not null && writes.Count > 0)
             writes[0] = new AtomicWrite(writes[0].Events) { Fence = fence, Receipt = receipt.Receipt };
         else

@@ -19,7 +19,7 @@ public sealed record Order
     public OrderIntent Intent { get; }
 
     /// <summary>Where the order is in its lifecycle.</summary>
-    public OrderStatus Status { get; private init; } = OrderStatus.Pending;
+    public OrderStatus Status { get; private set; } = OrderStatus.Pending;
 
     /// <summary>The venue's id, once known.</summary>
     public VenueOrderId? VenueOrderId { get; private init; }
@@ -73,10 +73,10 @@ public sealed record Order
     public DateTimeOffset SubmittedAt { get; }
 
     /// <summary>When the last event happened.</summary>
-    public DateTimeOffset UpdatedAt { get; private init; }
+    public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>Number of events applied: the order's version.</summary>
-    public int Version { get; private init; } = 1;
+    public int Version { get; private set; } = 1;
 
     /// <summary>Size − filled.</summary>
     public Quantity Remaining => Intent.Size.Value >= Filled.Value ? Intent.Size - Filled : Quantity.Zero;
@@ -104,23 +104,28 @@ public sealed record Order
         var next = OrderTransitions.Next(state.Status, @event.Kind)
             ?? throw new InvalidOperationException(
                 $"Order {state.Intent.OrderId}: event {@event.GetType().Name} ({@event.Kind}) is not allowed in status {state.Status} (version {state.Version})");
-        var moved = state with { Status = next, UpdatedAt = @event.At, Version = state.Version + 1 };
-        return @event switch
+        var evolved = @event switch
         {
-            OrderSent sent => moved with { SendAttempts = sent.Attempt },
-            OrderPlaced placed => moved with { VenueOrderId = placed.VenueOrderId ?? state.VenueOrderId, ConsecutiveNotFound = 0 },
-            OrderRejected rejected => moved with { VenueRejectReason = rejected.VenueReason, ConsecutiveNotFound = 0 },
-            OrderFilled filled => ApplyFill(moved, filled.Fill, late: state.Status.IsTerminal()),
-            OrderMatched or OrderConfirmed => moved with { ConsecutiveNotFound = 0 },
-            OrderMined mined => moved with { TransactionHash = mined.TransactionHash ?? state.TransactionHash, ConsecutiveNotFound = 0 },
-            OrderCancelRequested => moved with { CancelRequested = true },
-            OrderCancelled cancelled => moved with { CancelReason = cancelled.Reason, ConsecutiveNotFound = 0 },
-            OrderFailed failed => moved with { FailureReason = failed.Reason, FailureDetail = failed.Detail },
-            FillsVoided voided => VoidFills(moved, voided),
-            OrderNotFound notFound => moved with { ConsecutiveNotFound = notFound.ConsecutiveCount },
+            OrderSent sent => state with { SendAttempts = sent.Attempt },
+            OrderPlaced placed => state with { VenueOrderId = placed.VenueOrderId ?? state.VenueOrderId, ConsecutiveNotFound = 0 },
+            OrderRejected rejected => state with { VenueRejectReason = rejected.VenueReason, ConsecutiveNotFound = 0 },
+            OrderFilled filled => ApplyFill(state, filled.Fill, late: state.Status.IsTerminal()),
+            OrderMatched or OrderConfirmed => state with { ConsecutiveNotFound = 0 },
+            OrderMined mined => state with { TransactionHash = mined.TransactionHash ?? state.TransactionHash, ConsecutiveNotFound = 0 },
+            OrderCancelRequested => state with { CancelRequested = true },
+            OrderCancelled cancelled => state with { CancelReason = cancelled.Reason, ConsecutiveNotFound = 0 },
+            OrderFailed failed => state with { FailureReason = failed.Reason, FailureDetail = failed.Detail },
+            FillsVoided voided => VoidFills(state, voided),
+            OrderNotFound notFound => state with { ConsecutiveNotFound = notFound.ConsecutiveCount },
             OrderSubmitted => throw new InvalidOperationException($"Order {state.Intent.OrderId} was already submitted"),
             _ => throw new InvalidOperationException($"Order {state.Intent.OrderId}: unknown event type {@event.GetType().Name}"),
         };
+        // Every arm made a fresh copy nobody else has seen yet: stamping it in place spares a second
+        // copy of this large record per event (orders evolve on the engine's hottest path).
+        evolved.Status = next;
+        evolved.UpdatedAt = @event.At;
+        evolved.Version = state.Version + 1;
+        return evolved;
     }
 
     /// <summary>Rebuilds an order from its events.</summary>

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
@@ -12,17 +11,52 @@ namespace ActorExec.Trading;
 public sealed class ReasonContext : IReadOnlyDictionary<string, string>, IEquatable<ReasonContext>
 {
     /// <summary>A context with no entries.</summary>
-    public static readonly ReasonContext Empty = new(ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal));
+    public static readonly ReasonContext Empty = new([]);
 
     // Wide enough for every digit a decimal can carry, without the trailing zeros a decimal's scale keeps.
     private const string DecimalFormat = "0.############################";
 
-    private readonly ImmutableSortedDictionary<string, string> _entries;
+    // A handful of entries, sorted by key (ordinal): one small array per copy is far cheaper than a
+    // tree, and contexts are built on hot paths (every risk check, every arbitrage check).
+    private readonly KeyValuePair<string, string>[] _entries;
 
-    private ReasonContext(ImmutableSortedDictionary<string, string> entries) => _entries = entries;
+    private ReasonContext(KeyValuePair<string, string>[] entries) => _entries = entries;
 
     /// <summary>A copy with <paramref name="key"/> set to <paramref name="value"/>.</summary>
-    public ReasonContext With(string key, string value) => new(_entries.SetItem(key, value));
+    public ReasonContext With(string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var index = IndexOf(key);
+        if (index >= 0)
+        {
+            var replaced = (KeyValuePair<string, string>[])_entries.Clone();
+            replaced[index] = new(key, value);
+            return new ReasonContext(replaced);
+        }
+        var at = ~index;
+        var grown = new KeyValuePair<string, string>[_entries.Length + 1];
+        Array.Copy(_entries, grown, at);
+        grown[at] = new(key, value);
+        Array.Copy(_entries, at, grown, at + 1, _entries.Length - at);
+        return new ReasonContext(grown);
+    }
+
+    private int IndexOf(string key)
+    {
+        int low = 0, high = _entries.Length - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var order = string.CompareOrdinal(_entries[middle].Key, key);
+            if (order == 0)
+                return middle;
+            if (order < 0)
+                low = middle + 1;
+            else
+                high = middle - 1;
+        }
+        return ~low;
+    }
 
     /// <summary>A copy with <paramref name="key"/> set to the decimal, written without trailing zeros.</summary>
     public ReasonContext With(string key, decimal value) => With(key, Text(value));
@@ -40,25 +74,30 @@ public sealed class ReasonContext : IReadOnlyDictionary<string, string>, IEquata
     public static string Text(Enum value) => ReasonCodes.Of(value);
 
     /// <inheritdoc />
-    public string this[string key] => _entries[key];
+    public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The reason context has no entry '{key}'");
 
     /// <inheritdoc />
-    public IEnumerable<string> Keys => _entries.Keys;
+    public IEnumerable<string> Keys => _entries.Select(e => e.Key);
 
     /// <inheritdoc />
-    public IEnumerable<string> Values => _entries.Values;
+    public IEnumerable<string> Values => _entries.Select(e => e.Value);
 
     /// <inheritdoc />
-    public int Count => _entries.Count;
+    public int Count => _entries.Length;
 
     /// <inheritdoc />
-    public bool ContainsKey(string key) => _entries.ContainsKey(key);
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     /// <inheritdoc />
-    public bool TryGetValue(string key, [MaybeNullWhen(false)] out string value) => _entries.TryGetValue(key, out value);
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out string value)
+    {
+        var index = IndexOf(key);
+        value = index >= 0 ? _entries[index].Value : null;
+        return index >= 0;
+    }
 
     /// <inheritdoc />
-    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => _entries.GetEnumerator();
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, string>>)_entries).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -69,7 +108,7 @@ public sealed class ReasonContext : IReadOnlyDictionary<string, string>, IEquata
             return false;
         foreach (var (key, value) in _entries)
         {
-            if (!other._entries.TryGetValue(key, out var otherValue) || !string.Equals(value, otherValue, StringComparison.Ordinal))
+            if (!other.TryGetValue(key, out var otherValue) || !string.Equals(value, otherValue, StringComparison.Ordinal))
                 return false;
         }
         return true;

@@ -1,3 +1,5 @@
+using ActorExec.Actors.Persistence;
+using ActorExec.Engine.Markets;
 using ActorExec.Engine.Tests.Fixtures;
 using ActorExec.Trading.Orders;
 using Xunit.Abstractions;
@@ -65,6 +67,34 @@ public sealed class ArbitrageSpec(ITestOutputHelper output) : EngineTestKit(outp
         JournaledOrders.Statuses(events).Should().Equal(OrderStatus.Pending, OrderStatus.Placed, OrderStatus.Matched, OrderStatus.Mined, OrderStatus.Confirmed);
         events.OfType<OrderMined>().Single().TransactionHash.Should().NotBeNullOrEmpty();
     }
+
+    [Fact]
+    public async Task ExecuteArbitrage_LegFinalAtFinish_IsClosedWithTheFinishAndTheOtherWhenItConfirms()
+    {
+        SetArbitrageBooks(M1, 0.40m, 50m, 0.50m, 50m);
+        var result = await ExecuteAsync(Arbitrage("arb-close", M1, 0.40m, 50m, 0.50m, 50m, maxSize: 10m));
+        result.Success.Should().BeTrue(result.ToString());
+        var yesLeg = result.Legs.Single(l => l.Outcome == Outcome.Yes).ClientOrderId;
+        var noLeg = result.Legs.Single(l => l.Outcome == Outcome.No).ClientOrderId;
+        await DriveUntilAsync(() => JournaledStatus(noLeg) == OrderStatus.Confirmed, "the NO leg to confirm on chain");
+        await DriveUntilAsync(() => MarketEvents().GetAwaiter().GetResult().OfType<OrdersClosed>().Count() == 2, "the market to close the NO leg");
+
+        var events = await MarketEnvelopes();
+        var finished = events.Single(e => e.Event is ExecutionFinished);
+        var closedWithFinish = events.Single(e => e.SequenceNr == finished.SequenceNr + 1);
+        ((OrdersClosed)closedWithFinish.Event).Orders.Should().Equal([yesLeg], "the YES leg was confirmed when the execution finished");
+        events.Select(e => e.Event).OfType<OrdersClosed>().Last().Orders.Should().Equal([noLeg]);
+    }
+
+    private async Task<List<EventEnvelope>> MarketEnvelopes()
+    {
+        var events = new List<EventEnvelope>();
+        await foreach (var envelope in Stores.Queries.EventsByPersistenceIdAsync(MarketActor.PersistenceIdOf(M1), 1, long.MaxValue))
+            events.Add(envelope);
+        return events;
+    }
+
+    private async Task<List<object>> MarketEvents() => [.. (await MarketEnvelopes()).Select(e => e.Event)];
 
     [Fact]
     public async Task ExecuteArbitrage_ProfitBelowThreshold_IsRefusedWithoutOrders()
