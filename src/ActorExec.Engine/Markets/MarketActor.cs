@@ -23,6 +23,7 @@ internal sealed partial class MarketActor : PersistentActor, IWithTimers
     public MarketActor(MarketId market, EngineServices services)
     {
         _market = market;
+        PersistenceId = PersistenceIdOf(market);
         _services = services;
         _state = new MarketState(market, services.Options.InFlight, services.Options.AutoClose);
 
@@ -67,7 +68,7 @@ internal sealed partial class MarketActor : PersistentActor, IWithTimers
 
     public static string PersistenceIdOf(MarketId market) => "market-" + market.Value;
 
-    public override string PersistenceId => PersistenceIdOf(_market);
+    public override string PersistenceId { get; }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -217,7 +218,7 @@ internal sealed partial class MarketActor : PersistentActor, IWithTimers
         var id = order.Intent.ClientOrderId;
         if (_children.TryGetValue(id, out var child))
             child.Restarts = 0;
-        if (order.Fills.Count > 0 || order.VoidedFills.Count > 0)
+        if (FillsChanged(LastKnown(id), order))
             _services.Positions.Tell(new FillsJournaled(order.Intent), Self);
 
         if (_state.LegOwners.TryGetValue(id, out var owner) && _state.Executions.TryGetValue(owner, out var execution))
@@ -238,6 +239,18 @@ internal sealed partial class MarketActor : PersistentActor, IWithTimers
         if (order.Status.IsTerminal())
             StopChild(id);
     }
+
+    private Order? LastKnown(ClientOrderId id)
+        => _state.LegOwners.TryGetValue(id, out var owner) && _state.Executions.TryGetValue(owner, out var execution) ? execution.Legs.GetValueOrDefault(id)
+            : _state.Orders.TryGetValue(id, out var tracked) ? tracked.Last
+            : null;
+
+    // The positions read model catches up from the journal: wake it only when fills were journaled
+    // (a settling order reports MINED and CONFIRMED without new fills). Unknown history counts as a change.
+    private static bool FillsChanged(Order? before, Order after)
+        => before is null
+            ? after.Fills.Count > 0 || after.VoidedFills.Count > 0
+            : before.Fills.Count != after.Fills.Count || before.VoidedFills.Count != after.VoidedFills.Count;
 
     private void OnOrderRefused(OrderRefused refused)
     {

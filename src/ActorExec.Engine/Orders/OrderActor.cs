@@ -35,6 +35,7 @@ internal sealed partial class OrderActor : PersistentActor, IWithTimers
     public OrderActor(ClientOrderId id, VenueDirectory venues, OrderActorOptions options, bool presumedNew = false)
     {
         _id = id;
+        PersistenceId = PersistenceIdOf(id);
         _presumedNew = presumedNew;
         _venues = venues;
         _options = options;
@@ -55,7 +56,7 @@ internal sealed partial class OrderActor : PersistentActor, IWithTimers
 
     public static string PersistenceIdOf(ClientOrderId id) => Persistence.EngineJournal.OrderPrefix + id.Value;
 
-    public override string PersistenceId => PersistenceIdOf(_id);
+    public override string PersistenceId { get; }
 
     /// <summary>Orders are short-lived and never snapshot: recovery goes straight to the journal.</summary>
     protected override SnapshotSelectionCriteria RecoverySnapshot => SnapshotSelectionCriteria.None;
