@@ -122,7 +122,7 @@ internal sealed partial class MarketActor
             foreach (var leg in started.Legs.Skip(sendAllLegs ? started.Legs.Count : 1))
                 execution.PendingSequentialLegs.Enqueue(leg);
             foreach (var leg in legs)
-                SendToOrder(leg.ClientOrderId, new StartOrder(leg), newOrder: true);
+                StartNewOrder(leg);
             Timers.StartSingleTimer(new LegTimeoutTick(started.ExecutionId), new LegTimeoutTick(started.ExecutionId), Options.LegTimeout);
         });
     }

@@ -223,7 +223,7 @@ internal sealed partial class MarketActor
             return;
         }
         var next = execution.PendingSequentialLegs.Dequeue();
-        SendToOrder(next.ClientOrderId, new StartOrder(next), newOrder: true);
+        StartNewOrder(next);
     }
 
     private void SettleHedge(ExecutionRecord execution)

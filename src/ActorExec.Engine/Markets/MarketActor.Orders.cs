@@ -56,7 +56,7 @@ internal sealed partial class MarketActor
             if (sender is not null)
                 order.Waiters.Add(sender);
             order.ReceivedAt = receivedAt;
-            SendToOrder(tracked.Intent.ClientOrderId, new StartOrder(tracked.Intent), newOrder: true);
+            StartNewOrder(tracked.Intent);
         });
 
     private ExecutionError? Tradeable(VenueId venueId, DateTimeOffset now)

@@ -133,6 +133,13 @@ internal sealed partial class MarketActor : PersistentActor, IWithTimers
 
     // ---- children -------------------------------------------------------------------------
 
+    /// <summary>Starts the order of an intent journaled just now as new (its actor skips reading its empty journal).</summary>
+    private void StartNewOrder(OrderIntent intent)
+    {
+        _services.Positions.Tell(new OrderStarting(intent), Self);
+        SendToOrder(intent.ClientOrderId, new StartOrder(intent), newOrder: true);
+    }
+
     /// <param name="newOrder">True when the intent was journaled just now as new: a child started for it skips reading its (empty) journal.</param>
     private void SendToOrder(ClientOrderId id, object message, bool newOrder = false)
     {

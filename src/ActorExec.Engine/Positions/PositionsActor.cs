@@ -53,6 +53,7 @@ internal sealed partial class PositionsActor : PersistentActor, IWithTimers
             Remember(OrderActor.PersistenceIdOf(journaled.Intent.ClientOrderId), journaled.Intent);
             QueueCatchUp();
         });
+        Command<OrderStarting>(starting => Remember(OrderActor.PersistenceIdOf(starting.Intent.ClientOrderId), starting.Intent));
         Command<GetPositions>(_ =>
         {
             if (_caughtUp)

@@ -11,6 +11,12 @@ namespace ActorExec.Engine;
 /// </summary>
 public sealed record FillsJournaled(OrderIntent Intent);
 
+/// <summary>
+/// A new order is about to be sent: the read model remembers its intent, so fills that a catch-up
+/// meets before the order's <see cref="FillsJournaled"/> arrives are attributed without a journal read.
+/// </summary>
+public sealed record OrderStarting(OrderIntent Intent);
+
 /// <summary>Asks the positions read model for its current book.</summary>
 public sealed record GetPositions
 {
