@@ -145,15 +145,15 @@ internal sealed partial class MarketActor
     private ExecutionError? Quote(VenueQuote quote, DateTimeOffset now, out ArbitrageQuote? result)
     {
         result = null;
-        var facts = ReasonContext.Empty.With("venue", quote.Venue.Value).With("market", _market.Value);
+        ReasonContext Facts() => ReasonContext.Empty.With("venue", quote.Venue.Value).With("market", _market.Value);
         if (_services.Venues.Find(quote.Venue) is not { } venue)
-            return ExecutionErrors.Of(ExecutionErrorCode.UnknownVenue, $"no venue '{quote.Venue}' is configured", facts);
+            return ExecutionErrors.Of(ExecutionErrorCode.UnknownVenue, $"no venue '{quote.Venue}' is configured", Facts());
         if (Options.ReconcileBeforeTrading && !venue.Status.IsReconciled)
-            return ExecutionErrors.Of(ExecutionErrorCode.VenueNotReconciled, $"venue {quote.Venue} has not been reconciled since start-up", facts);
+            return ExecutionErrors.Of(ExecutionErrorCode.VenueNotReconciled, $"venue {quote.Venue} has not been reconciled since start-up", Facts());
         if (venue.OpenMarket(_market) is not { } market)
-            return ExecutionErrors.Of(ExecutionErrorCode.UnknownMarket, $"venue {quote.Venue} does not list an open market '{_market}'", facts);
+            return ExecutionErrors.Of(ExecutionErrorCode.UnknownMarket, $"venue {quote.Venue} does not list an open market '{_market}'", Facts());
         if (market.Kind != InstrumentKind.Binary)
-            return ExecutionErrors.Of(ExecutionErrorCode.UnknownMarket, $"market '{_market}' on {quote.Venue} is not binary; arbitrage needs YES and NO", facts);
+            return ExecutionErrors.Of(ExecutionErrorCode.UnknownMarket, $"market '{_market}' on {quote.Venue} is not binary; arbitrage needs YES and NO", Facts());
         result = new ArbitrageQuote(quote.Venue, market.Rules, venue.Capabilities.TakerFees, quote.YesAsk, quote.NoAsk);
         return null;
     }

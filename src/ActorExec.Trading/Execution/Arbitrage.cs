@@ -63,14 +63,15 @@ public static class Arbitrage
 
     private static Verdict CheckDirection(ArbitrageRequest request, ArbitrageQuote yesQuote, ArbitrageQuote noQuote, ArbitrageOptions options)
     {
-        var direction = ReasonContext.Empty
+        // Facts for a rejection only: an opportunity carries none, so it builds none.
+        ReasonContext Direction() => ReasonContext.Empty
             .With("market", request.Market.Value)
             .With("yes_venue", yesQuote.Venue.Value)
             .With("no_venue", noQuote.Venue.Value);
 
         if (!IsLiquid(yesQuote.YesAsk, options) || !IsLiquid(noQuote.NoAsk, options))
         {
-            var context = direction
+            var context = Direction()
                 .With("yes_ask_size", SizeText(yesQuote.YesAsk))
                 .With("no_ask_size", SizeText(noQuote.NoAsk))
                 .With("min_liquidity", options.MinLiquidityContracts);
@@ -79,7 +80,7 @@ public static class Arbitrage
 
         var yesAsk = yesQuote.YesAsk!.Value;
         var noAsk = noQuote.NoAsk!.Value;
-        direction = direction.With("yes_ask", yesAsk.Price.Value).With("no_ask", noAsk.Price.Value);
+        ReasonContext Priced() => Direction().With("yes_ask", yesAsk.Price.Value).With("no_ask", noAsk.Price.Value);
 
         var cap = Math.Min(Math.Min(yesAsk.Size.Value, noAsk.Size.Value), request.RiskCap.Value);
         if (yesQuote.Rules.MaxQuantity is { } yesMax)
@@ -91,7 +92,7 @@ public static class Arbitrage
         var minimum = Math.Max(yesQuote.Rules.MinQuantity, noQuote.Rules.MinQuantity);
         if (size < minimum)
         {
-            var context = direction
+            var context = Priced()
                 .With("size", size)
                 .With("min_size", minimum)
                 .With("size_increment", increment)
@@ -107,7 +108,7 @@ public static class Arbitrage
         var profitPerContract = expectedProfit / size;
         if (expectedProfit < options.MinProfitPerContract * size)
         {
-            var context = direction
+            var context = Priced()
                 .With("size", size)
                 .With("fees", yesFee + noFee)
                 .With("profit_per_contract", Math.Round(profitPerContract, 6))

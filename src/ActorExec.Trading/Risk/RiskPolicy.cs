@@ -41,13 +41,9 @@ public sealed class RiskPolicy
         Validate(request);
 
         var position = snapshot.PositionOf(request.Market);
-        var context = ReasonContext.Empty
-            .With("market", request.Market.Value)
-            .With("venue", request.Venue.Value)
-            .With("side", ReasonContext.Text(request.Side))
-            .With("requested", request.Quantity.Value)
-            .With("price", request.Price.Value)
-            .With("position", position);
+        // The facts only a denial or a binding limit reports: built when one needs them, since an
+        // approval in full (the usual answer, on every leg of every execution) reports none.
+        var context = new LazyContext(request, position);
         var order = new OrderExposure(request, position);
 
         if (Gate(snapshot, order, context) is { } denial)
@@ -68,37 +64,37 @@ public sealed class RiskPolicy
     }
 
     // The checks no smaller order can satisfy.
-    private RiskDenial? Gate(RiskSnapshot snapshot, OrderExposure order, ReasonContext context)
+    private RiskDenial? Gate(RiskSnapshot snapshot, OrderExposure order, LazyContext context)
     {
         if (snapshot.State == TradingState.Halted)
-            return new RiskDenial(RiskReason.TradingHalted, context.With("state", ReasonContext.Text(snapshot.State)));
+            return new RiskDenial(RiskReason.TradingHalted, context.Value.With("state", ReasonContext.Text(snapshot.State)));
         if (snapshot.ConsecutiveErrors >= Limits.MaxConsecutiveErrors)
-            return new RiskDenial(RiskReason.MaxConsecutiveErrors, context
+            return new RiskDenial(RiskReason.MaxConsecutiveErrors, context.Value
                 .With("consecutive_errors", snapshot.ConsecutiveErrors)
                 .With("max_consecutive_errors", Limits.MaxConsecutiveErrors));
         if (snapshot.DailyLoss >= Limits.DailyLossLimit)
-            return new RiskDenial(RiskReason.DailyLossLimitBreached, context
+            return new RiskDenial(RiskReason.DailyLossLimitBreached, context.Value
                 .With("daily_loss", snapshot.DailyLoss)
                 .With("daily_loss_limit", Limits.DailyLossLimit));
         if (snapshot.State == TradingState.Reducing && order.Reducible == 0)
-            return new RiskDenial(RiskReason.ReduceOnly, context.With("state", ReasonContext.Text(snapshot.State)));
+            return new RiskDenial(RiskReason.ReduceOnly, context.Value.With("state", ReasonContext.Text(snapshot.State)));
         return null;
     }
 
     // The sizing limit that allows the least, or null when the full request fits them all. Fit is
     // decided by exact comparisons; a bound (which may need a division) is computed only for a limit
     // the request exceeds, so it is below the request and cannot overflow.
-    private Bound? Tightest(RiskRequest request, RiskSnapshot snapshot, OrderExposure order, ReasonContext context)
+    private Bound? Tightest(RiskRequest request, RiskSnapshot snapshot, OrderExposure order, LazyContext context)
     {
         var requested = request.Quantity.Value;
         Bound? binding = null;
 
         if (snapshot.State == TradingState.Reducing && requested > order.Reducible)
-            binding = Tighter(binding, new Bound(RiskReason.ReduceOnly, order.Reducible, context.With("state", ReasonContext.Text(snapshot.State))));
+            binding = Tighter(binding, new Bound(RiskReason.ReduceOnly, order.Reducible, context.Value.With("state", ReasonContext.Text(snapshot.State))));
 
         if (order.Exceeds(Limits.MaxPositionPerMarket))
             binding = Tighter(binding, new Bound(RiskReason.MaxPositionPerMarket, order.BoundUnder(Limits.MaxPositionPerMarket),
-                context
+                context.Value
                     .With("max_position_per_market", Limits.MaxPositionPerMarket)
                     .With("projected_position", order.Projected)));
 
@@ -107,7 +103,7 @@ public sealed class RiskPolicy
         var totalRoom = Limits.MaxTotalPosition - otherMarkets;
         if (order.Exceeds(totalRoom))
             binding = Tighter(binding, new Bound(RiskReason.MaxTotalPosition, order.BoundUnder(totalRoom),
-                context
+                context.Value
                     .With("max_total_position", Limits.MaxTotalPosition)
                     .With("total_position", snapshot.TotalAbsolutePosition)
                     .With("projected_total_position", otherMarkets + Math.Abs(order.Projected))));
@@ -115,7 +111,7 @@ public sealed class RiskPolicy
         var notional = request.Price.Value * requested;
         if (notional > Limits.MaxNotionalPerOrder)
             binding = Tighter(binding, new Bound(RiskReason.MaxNotionalPerOrder, Limits.MaxNotionalPerOrder / request.Price.Value,
-                context
+                context.Value
                     .With("max_notional_per_order", Limits.MaxNotionalPerOrder)
                     .With("notional", notional)));
 
@@ -124,7 +120,7 @@ public sealed class RiskPolicy
         var lossRoom = Limits.DailyLossLimit - snapshot.DailyLoss;
         if (worstCaseLoss > lossRoom)
             binding = Tighter(binding, new Bound(RiskReason.DailyLossLimit, order.Reducible + lossRoom / lossPerContract,
-                context
+                context.Value
                     .With("daily_loss", snapshot.DailyLoss)
                     .With("daily_loss_limit", Limits.DailyLossLimit)
                     .With("order_worst_case_loss", worstCaseLoss)));
@@ -154,6 +150,19 @@ public sealed class RiskPolicy
     private readonly record struct Bound(RiskReason Reason, decimal MaxQuantity, ReasonContext Context);
 
     /// <summary>How an order moves one market's signed position.</summary>
+    private sealed class LazyContext(RiskRequest request, decimal position)
+    {
+        private ReasonContext? _value;
+
+        public ReasonContext Value => _value ??= ReasonContext.Empty
+            .With("market", request.Market.Value)
+            .With("venue", request.Venue.Value)
+            .With("side", ReasonContext.Text(request.Side))
+            .With("requested", request.Quantity.Value)
+            .With("price", request.Price.Value)
+            .With("position", position);
+    }
+
     private readonly record struct OrderExposure
     {
         public OrderExposure(RiskRequest request, decimal position)
