@@ -225,39 +225,39 @@ internal sealed partial class MarketActor : PersistentActor, IWithTimers
         var id = order.Intent.ClientOrderId;
         if (_children.TryGetValue(id, out var child))
             child.Restarts = 0;
-        if (FillsChanged(LastKnown(id), order))
-            _services.Positions.Tell(new FillsJournaled(order.Intent), Self);
-
         if (_state.LegOwners.TryGetValue(id, out var owner) && _state.Executions.TryGetValue(owner, out var execution))
         {
+            NoticeFills(execution.Legs.GetValueOrDefault(id), order);
             execution.Legs[id] = order;
             OnLegUpdated(execution, order, update.Duplicate);
         }
         else if (_state.Orders.TryGetValue(id, out var tracked))
         {
+            NoticeFills(tracked.Last, order);
             tracked.Last = order;
             OnTrackedOrderUpdated(tracked, update.Duplicate);
         }
-        else if (order.Status.IsTerminal())
+        else
         {
-            StopChild(id); // woken for a question (a duplicate, a cancel) about an order already closed
+            NoticeFills(null, order);
+            if (order.Status.IsTerminal())
+                StopChild(id); // woken for a question (a duplicate, a cancel) about an order already closed
         }
         ReplyToOrderWaiters(order, update.Duplicate);
         if (order.Status.IsTerminal())
             StopChild(id);
     }
 
-    private Order? LastKnown(ClientOrderId id)
-        => _state.LegOwners.TryGetValue(id, out var owner) && _state.Executions.TryGetValue(owner, out var execution) ? execution.Legs.GetValueOrDefault(id)
-            : _state.Orders.TryGetValue(id, out var tracked) ? tracked.Last
-            : null;
-
     // The positions read model catches up from the journal: wake it only when fills were journaled
     // (a settling order reports MINED and CONFIRMED without new fills). Unknown history counts as a change.
-    private static bool FillsChanged(Order? before, Order after)
-        => before is null
+    private void NoticeFills(Order? before, Order after)
+    {
+        var changed = before is null
             ? after.Fills.Count > 0 || after.VoidedFills.Count > 0
             : before.Fills.Count != after.Fills.Count || before.VoidedFills.Count != after.VoidedFills.Count;
+        if (changed)
+            _services.Positions.Tell(new FillsJournaled(after.Intent), Self);
+    }
 
     private void OnOrderRefused(OrderRefused refused)
     {

@@ -41,21 +41,11 @@ public sealed class ReasonContext : IReadOnlyDictionary<string, string>, IEquata
         return new ReasonContext(grown);
     }
 
-    private int IndexOf(string key)
+    private int IndexOf(string key) => _entries.AsSpan().BinarySearch(new KeyOrder(key));
+
+    private readonly struct KeyOrder(string key) : IComparable<KeyValuePair<string, string>>
     {
-        int low = 0, high = _entries.Length - 1;
-        while (low <= high)
-        {
-            var middle = (low + high) >>> 1;
-            var order = string.CompareOrdinal(_entries[middle].Key, key);
-            if (order == 0)
-                return middle;
-            if (order < 0)
-                low = middle + 1;
-            else
-                high = middle - 1;
-        }
-        return ~low;
+        public int CompareTo(KeyValuePair<string, string> entry) => string.CompareOrdinal(key, entry.Key);
     }
 
     /// <summary>A copy with <paramref name="key"/> set to the decimal, written without trailing zeros.</summary>
