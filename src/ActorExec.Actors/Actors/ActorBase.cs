@@ -90,8 +90,20 @@ public abstract class ActorBase
     // The kernel calls the hooks through these, so overrides stay plain 'protected' in every assembly.
     internal bool InvokeReceive(object message) => Receive(message);
     internal void InvokeUnhandled(object message) => Unhandled(message);
-    internal void InvokePostStop() => PostStop();
-    internal void InvokePreRestart(Exception reason, object? message) => PreRestart(reason, message);
+    internal void InvokePostStop()
+    {
+        Retiring();
+        PostStop();
+    }
+
+    internal void InvokePreRestart(Exception reason, object? message)
+    {
+        Retiring();
+        PreRestart(reason, message);
+    }
+
+    /// <summary>Hook for subclasses: this instance will handle no more messages (it stops, or a restart replaces it).</summary>
+    internal virtual void Retiring() { }
     internal SupervisorStrategy InvokeSupervisorStrategy() => SupervisorStrategy();
 }
 

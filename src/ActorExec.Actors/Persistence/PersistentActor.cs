@@ -143,6 +143,14 @@ public abstract partial class PersistentActor : ActorBase
 
     internal override void OnConstructed() => _sealed = true;
 
+    // A command that threw (the instance is replaced) or was cut off by a stop took no effect: its
+    // deliverer must deliver it again now, not after its settle timeout.
+    internal override void Retiring()
+    {
+        _receipt?.Settle(ReceiptOutcome.Failed);
+        _receipt = null;
+    }
+
     internal override void AroundStart(Exception? restartCause)
     {
         base.AroundStart(restartCause);
@@ -162,6 +170,8 @@ public abstract partial class PersistentActor : ActorBase
             throw new InvalidOperationException($"{PersistenceId}: RecoverAndHandleAgain is only for an actor still presumed new");
         _presumedNew = false;
         _pending.Clear();
+        // The receipt travels with the command handled again, unsettled.
+        _receipt = null;
         Cell.RestartSelf(new PresumedNewRefutedException(PersistenceId), Cell.CurrentEnvelope);
     }
 

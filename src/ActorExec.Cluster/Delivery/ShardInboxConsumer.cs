@@ -101,7 +101,7 @@ internal sealed partial class ShardInboxConsumer
             return ReceiptOutcome.NoWrite;
         }
         var sender = _transport.SenderOf(entry.Message);
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
             var receipted = new ReceiptedMessage(message, new InboxReceipt(_target, entry.Position));
             _host.Tell(_wrap(entry.Message.Recipient, receipted), sender);
@@ -120,7 +120,9 @@ internal sealed partial class ShardInboxConsumer
             if (outcome != ReceiptOutcome.Failed)
                 return outcome;
             LogDeliveryFailed(_log, _target.Value, entry.Position, message.GetType().Name);
-            await Task.Delay(_options.RedeliveryDelay, cancellationToken).ConfigureAwait(false);
+            // A message whose handling keeps failing (a bug, a journal away) is retried ever more slowly, up to the settle timeout.
+            var pause = _options.RedeliveryDelay * attempt;
+            await Task.Delay(pause < _options.SettleTimeout ? pause : _options.SettleTimeout, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -5,6 +5,7 @@ using ActorExec.Actors.Persistence.Serialization;
 using ActorExec.Cluster.Allocation;
 using ActorExec.Cluster.Delivery;
 using ActorExec.Cluster.Fencing;
+using ActorExec.Cluster.Internal;
 using ActorExec.Cluster.Membership;
 using ActorExec.Cluster.Schema;
 using ActorExec.Cluster.Sharding;
@@ -138,7 +139,7 @@ public sealed partial class ClusterNode : IAsyncDisposable
         LogFencedWrite(_log, fence.ShardId, fence.Epoch, reason);
         if (_owned.TryGetValue(fence.ShardId, out var epoch) && epoch == fence.Epoch)
             _owned.TryRemove(fence.ShardId, out _);
-        _region?.Tell(new ShardLost(fence.ShardId, $"a journal write was refused: {reason}"), null);
+        _region?.Tell(new ShardLost(fence.ShardId, $"a journal write was refused: {reason}", fence.Epoch), null);
     }
 
     /// <summary>
@@ -221,7 +222,7 @@ public sealed partial class ClusterNode : IAsyncDisposable
         {
             if (!((ICollection<KeyValuePair<int, long>>)_owned).Remove(new KeyValuePair<int, long>(shard, before[shard])))
                 continue;
-            _region?.Tell(new ShardLost(shard, "its lease was taken over while this node could not renew it"), null);
+            _region?.Tell(new ShardLost(shard, "its lease was taken over while this node could not renew it", before[shard]), null);
         }
         var now = DateTimeOffset.UtcNow;
         if (_outage is not null)
@@ -326,6 +327,8 @@ public sealed partial class ClusterNode : IAsyncDisposable
             if (!live.Contains(Self))
                 return;
             var leases = await Leases.ListAsync(cancellationToken).ConfigureAwait(false);
+            AdoptUnknownLeases(leases);
+            await EnsureHostedAsync(leases, cancellationToken).ConfigureAwait(false);
             var owners = leases.Where(l => l.IsValid && l.Owner is not null).ToDictionary(l => l.ShardId, l => l.Owner!);
             var plan = ShardAllocator.Plan(_options.ShardCount, live, owners, _options.MaxMovesPerRound);
             if (plan.IsEmpty)
@@ -356,16 +359,98 @@ public sealed partial class ClusterNode : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A lease this incarnation holds in the database but not in <see cref="_owned"/> (its acquisition
+    /// committed while the answer was lost to a timeout) would be renewed for ever with nothing consuming
+    /// its inbox: the shard is started here like any acquired one. Runs under the allocation gate, the
+    /// only place shards are acquired, so no acquisition is half done meanwhile.
+    /// </summary>
+    private void AdoptUnknownLeases(IReadOnlyList<ShardLeaseInfo> leases)
+    {
+        foreach (var lease in leases)
+        {
+            if (!lease.IsValid || lease.Owner != Self || _owned.ContainsKey(lease.ShardId))
+                continue;
+            LogLeaseAdopted(_log, lease.ShardId, lease.Epoch);
+            _owned[lease.ShardId] = lease.Epoch;
+            _region!.Tell(new ShardAcquired(new ShardFence(lease.ShardId, lease.Epoch, Self.Incarnation)), null);
+        }
+    }
+
+    /// <summary>
+    /// Every shard leased here must be hosted by the region; one that is not (the region restarted after a
+    /// bug, say) is started again, or its inbox would never be read while this node keeps renewing its lease.
+    /// Runs under the allocation gate, so no hand-off is under way, and after this loop's own acquisitions.
+    /// </summary>
+    private async Task EnsureHostedAsync(IReadOnlyList<ShardLeaseInfo> leases, CancellationToken cancellationToken)
+    {
+        LocalShards hosted;
+        try
+        {
+            hosted = await _region!.Ask<LocalShards>(GetLocalShards.Instance, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+        }
+        catch (AskTimeoutException)
+        {
+            return; // A busy region is checked next round; allocation must not wait for it.
+        }
+        foreach (var (shard, epoch) in _owned)
+        {
+            // A shard being lost right now (its lease taken over) is not hosted either: the database says which.
+            if (hosted.Epochs.ContainsKey(shard) || leases.FirstOrDefault(l => l.ShardId == shard) is not { IsValid: true } lease || lease.Owner != Self || lease.Epoch != epoch)
+                continue;
+            LogShardRestarted(_log, shard, epoch);
+            _region!.Tell(new ShardAcquired(new ShardFence(shard, epoch, Self.Incarnation)), null);
+        }
+    }
+
     private async Task HandOffAsync(int shard, CancellationToken cancellationToken)
     {
         if (!_owned.TryGetValue(shard, out var epoch))
             return;
-        await _region!.Ask<ShardHandedOff>(new HandOffShard(shard), _runtime.HandOffTimeout + TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
-        var released = await Leases.ReleaseAsync(Self, shard, epoch, cancellationToken).ConfigureAwait(false);
-        _owned.TryRemove(shard, out _);
+        // Giving up half way would leave a lease held here with no actors and no consumer behind it (its
+        // inbox never read again), so both steps are retried until they are done or the node stops.
+        await WaitHandedOffAsync(shard, cancellationToken).ConfigureAwait(false);
+        var released = await ReleaseAsync(shard, epoch, cancellationToken).ConfigureAwait(false);
+        ((ICollection<KeyValuePair<int, long>>)_owned).Remove(new KeyValuePair<int, long>(shard, epoch));
         if (!released)
             LogReleaseRefused(_log, shard, epoch);
         _region!.Tell(new ShardReleased(shard), null);
+    }
+
+    /// <summary>Asks the region to hand the shard off and waits for it; it always answers, as its overdue timer stops the shard's actors.</summary>
+    private async Task WaitHandedOffAsync(int shard, CancellationToken cancellationToken)
+    {
+        var wait = _runtime.HandOffTimeout + TimeSpan.FromSeconds(10);
+        for (var asked = 1; ; asked++)
+        {
+            try
+            {
+                await _region!.Ask<ShardHandedOff>(new HandOffShard(shard), wait, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (AskTimeoutException)
+            {
+                LogHandOffSlow(_log, shard, (wait * asked).TotalSeconds);
+            }
+        }
+    }
+
+    private async Task<bool> ReleaseAsync(int shard, long epoch, CancellationToken cancellationToken)
+    {
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                return await Leases.ReleaseAsync(Self, shard, epoch, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                if (failures == 1)
+                    LogReleaseFailed(_log, shard, epoch, e.Message);
+                if (!await Backoff.PauseAsync(failures, cancellationToken).ConfigureAwait(false))
+                    throw new OperationCanceledException($"the node stopped before shard {shard}'s lease was released", e, cancellationToken);
+            }
+        }
     }
 
     private async Task NotifyMembershipChangedAsync(CancellationToken cancellationToken)
@@ -451,6 +536,22 @@ public sealed partial class ClusterNode : IAsyncDisposable
     [LoggerMessage(EventId = 8153, EventName = "heartbeat_failed", Level = LogLevel.Warning,
         Message = "A heartbeat failed ({error_type}: {reason}); the next one retries")]
     private static partial void LogHeartbeatFailed(ILogger logger, string error_type, string reason);
+
+    [LoggerMessage(EventId = 8154, EventName = "shard_hand_off_slow", Level = LogLevel.Warning,
+        Message = "Shard {shard_id} is still handing off after {seconds} s; waiting for its actors to stop")]
+    private static partial void LogHandOffSlow(ILogger logger, int shard_id, double seconds);
+
+    [LoggerMessage(EventId = 8155, EventName = "shard_release_failed", Level = LogLevel.Warning,
+        Message = "Releasing shard {shard_id}'s lease (epoch {epoch}) failed ({reason}); retrying until it is released")]
+    private static partial void LogReleaseFailed(ILogger logger, int shard_id, long epoch, string reason);
+
+    [LoggerMessage(EventId = 8156, EventName = "shard_lease_adopted", Level = LogLevel.Warning,
+        Message = "Shard {shard_id}'s lease (epoch {epoch}) is held by this node, which had not recorded acquiring it; starting the shard here")]
+    private static partial void LogLeaseAdopted(ILogger logger, int shard_id, long epoch);
+
+    [LoggerMessage(EventId = 8157, EventName = "shard_not_hosted", Level = LogLevel.Warning,
+        Message = "Shard {shard_id} (epoch {epoch}) is leased here but its actors were not running; starting them again")]
+    private static partial void LogShardRestarted(ILogger logger, int shard_id, long epoch);
 
     [LoggerMessage(EventId = 8152, EventName = "shard_release_refused", Level = LogLevel.Warning,
         Message = "Shard {shard_id} at epoch {epoch} was already taken over when this node released it")]

@@ -106,7 +106,7 @@ internal sealed partial class ShardRegion : ReceiveActor, IWithTimers
         var fence = acquired.Fence;
         if (_slots.TryGetValue(fence.ShardId, out var existing))
         {
-            if (existing.Fence == fence)
+            if (existing.Fence == fence && !existing.Lost)
                 return;
             // A newer lease of a shard whose old host is still stopping: it starts once that one is gone.
             existing.Successor = fence;
@@ -146,10 +146,22 @@ internal sealed partial class ShardRegion : ReceiveActor, IWithTimers
             Sender?.Tell(new ShardHandedOff(handOff.ShardId), Self);
             return;
         }
+        if (slot.HandOffTo is not null)
+        {
+            // Asked again (the node's wait timed out): the hand-off under way answers the new request.
+            slot.HandOffTo = Sender ?? Context.System.DeadLetters;
+            return;
+        }
         slot.HandOffTo = Sender ?? Context.System.DeadLetters;
         _held.TryAdd(handOff.ShardId, []);
         LogHandingOff(Context.Logger, handOff.ShardId, slot.Fence.Epoch);
         slot.StopConsumer();
+        if (slot.HostGone)
+        {
+            // It stopped by itself and waits for its restart: nothing is left to finish.
+            AfterHostStopped(slot);
+            return;
+        }
         var shard = handOff.ShardId;
         slot.Consumer!.ContinueWith(_ => new ConsumerStopped(shard), TaskScheduler.Default).PipeTo(Self, Self);
         Timers.StartSingleTimer(("hand-off", shard), new HandOffOverdue(shard, slot.Host), _options.HandOffTimeout);
@@ -165,19 +177,28 @@ internal sealed partial class ShardRegion : ReceiveActor, IWithTimers
 
     private void OnLost(ShardLost lost)
     {
-        if (!_slots.TryGetValue(lost.ShardId, out var slot) || slot.Lost)
+        if (!_slots.TryGetValue(lost.ShardId, out var slot) || slot.Lost || (lost.Epoch is { } epoch && epoch != slot.Fence.Epoch))
             return;
         LogShardLost(Context.Logger, lost.ShardId, slot.Fence.Epoch, lost.Reason);
         slot.Lost = true;
         slot.StopConsumer();
         _held.TryAdd(lost.ShardId, []);
-        Context.Stop(slot.Host);
+        if (slot.HostGone)
+            AfterHostStopped(slot);
+        else
+            Context.Stop(slot.Host);
     }
 
     private void OnTerminated(Terminated terminated)
     {
         if (!_hosts.Remove(terminated.ActorRef, out var slot))
             return;
+        slot.HostGone = true;
+        AfterHostStopped(slot);
+    }
+
+    private void AfterHostStopped(Slot slot)
+    {
         var shard = slot.Fence.ShardId;
         if (slot.HandOffTo is { } requester)
         {
@@ -208,7 +229,7 @@ internal sealed partial class ShardRegion : ReceiveActor, IWithTimers
 
     private void OnRestartHost(RestartHost restart)
     {
-        if (_slots.TryGetValue(restart.Fence.ShardId, out var slot) && slot.Fence == restart.Fence && !slot.Lost && slot.HandOffTo is null && !_hosts.ContainsKey(slot.Host))
+        if (_slots.TryGetValue(restart.Fence.ShardId, out var slot) && slot.Fence == restart.Fence && !slot.Lost && slot.HandOffTo is null && slot.HostGone)
         {
             _slots.Remove(restart.Fence.ShardId);
             StartSlot(restart.Fence);
@@ -236,6 +257,9 @@ internal sealed partial class ShardRegion : ReceiveActor, IWithTimers
         public IActorRef? HandOffTo { get; set; }
 
         public bool Lost { get; set; }
+
+        /// <summary>The host has terminated (handed off, lost, or stopped by itself and waiting for its restart).</summary>
+        public bool HostGone { get; set; }
 
         public ShardFence? Successor { get; set; }
 

@@ -14,8 +14,11 @@ public sealed record ShardHandedOff(int ShardId);
 /// <summary>The lease is released: messages held for the shard go to its inbox, for the next owner.</summary>
 public sealed record ShardReleased(int ShardId);
 
-/// <summary>The shard was lost (taken over, fenced, or this node died): stop its actors at once.</summary>
-public sealed record ShardLost(int ShardId, string Reason);
+/// <summary>
+/// The shard was lost (taken over, fenced, or this node died): stop its actors at once. With an
+/// <paramref name="Epoch"/>, only the lease of that epoch was lost (a newer one held here stays).
+/// </summary>
+public sealed record ShardLost(int ShardId, string Reason, long? Epoch = null);
 
 /// <summary>The coordinator (PostgreSQL) is unreachable: intake stops until <see cref="CoordinatorAvailable"/>.</summary>
 public sealed record CoordinatorUnavailable(string Reason);

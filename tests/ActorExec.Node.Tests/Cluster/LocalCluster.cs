@@ -165,7 +165,44 @@ internal sealed class LocalCluster : IAsyncDisposable
             }
             await Task.Delay(PollInterval);
         }
-        throw new TimeoutException($"Within {within.TotalSeconds} s: {what}\n{Report()}");
+        throw new TimeoutException($"Within {within.TotalSeconds} s: {what}\n{await InboxReportAsync()}\n{Report()}\nFull output: {KeepOutput()}");
+    }
+
+    /// <summary>The inbox messages not yet consumed (at most 20), with the owner of their shard, for failure messages.</summary>
+    public async Task<string> InboxReportAsync()
+    {
+        try
+        {
+            await using var command = DataSource.CreateCommand("""
+                SELECT i.target, i.position, coalesce(c.consumed, 0), i.manifest, i.recipient, i.sender_node, i.enqueued_at, l.owner_node, l.epoch
+                FROM inbox i LEFT JOIN inbox_cursors c ON c.target = i.target
+                LEFT JOIN shard_leases l ON 'shard:' || l.shard_id = i.target
+                WHERE i.position > coalesce(c.consumed, 0) ORDER BY i.target, i.position LIMIT 20
+                """);
+            var lines = new List<string> { "--- unconsumed inbox messages ---" };
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                lines.Add($"{reader.GetString(0)} #{reader.GetInt64(1)} (cursor {reader.GetInt64(2)}) {reader.GetString(3)} to {reader.GetString(4)} from {reader.GetString(5)} at {reader.GetFieldValue<DateTimeOffset>(6):HH:mm:ss.fff}; "
+                    + $"shard owner {(reader.IsDBNull(7) ? "none" : reader.GetString(7))} epoch {(reader.IsDBNull(8) ? "-" : reader.GetValue(8))}");
+            }
+            return string.Join('\n', lines);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            return $"--- unconsumed inbox messages: unreadable ({e.Message}) ---";
+        }
+    }
+
+    /// <summary>Writes every process's whole output beside the test run (the data directory is deleted); the folder.</summary>
+    private string KeepOutput()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "actorexec-cluster-failures", Path.GetFileName(_root));
+        Directory.CreateDirectory(folder);
+        foreach (var (id, node) in Nodes)
+            File.WriteAllText(Path.Combine(folder, id + ".log"), node.Output);
+        File.WriteAllText(Path.Combine(folder, "exchange.log"), Exchange.Output);
+        return folder;
     }
 
     /// <summary>The tail of every node's output, for failure messages.</summary>

@@ -59,6 +59,9 @@ internal sealed class NodeProcess : IAsyncDisposable
         };
         foreach (var argument in new[] { Binaries.Node, "--data", dataDir, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(extraArguments))
             info.ArgumentList.Add(argument);
+        // Up to five nodes share the test machine's two cores: server GC (the node's production setting)
+        // would give each one a heap and a spinning GC thread per core and starve the others' heartbeats.
+        info.Environment["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in environment)
             info.Environment[key] = value;
         var process = new Process { StartInfo = info };

@@ -49,6 +49,7 @@ public sealed class Ledger : PersistentActor
             else
                 Sender.Tell(_events.Count == 0 ? "refused: nothing known" : $"known [{string.Join(',', _events)}]", Self);
         });
+        Command<string>(c => c == "throw", _ => throw new InvalidOperationException("the ledger was told to throw"));
         Command<string>(c => c == "state", _ => Sender.Tell($"state [{string.Join(',', _events)}] #{LastSequenceNr}", Self));
         Command<string>(c => c == "snap", _ => SaveSnapshot(new LedgerState([.. _events])));
         Command<string>(c => c.StartsWith("delete:", StringComparison.Ordinal), c => DeleteMessages(long.Parse(c[7..], System.Globalization.CultureInfo.InvariantCulture)));

@@ -169,6 +169,26 @@ public sealed class WriteGuardSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PersistentActor_ReceiptedCommandThatThrows_SettlesFailedAtOnce_AndTheRestartedActorGoesOn()
+    {
+        await using var kit = new FencedKit(_stores);
+        var ledger = kit.Sys.ActorOf(Props.Create(() => new Actors.Ledger("receipted-throw", kit.TestActor, false)));
+        kit.ExpectMsg<string>(m => m.StartsWith("recovered", StringComparison.Ordinal));
+        var delivery = new ReceiptedMessage("throw", new CursorReceipt("inbox-5", 2));
+
+        ledger.Tell(delivery, kit.TestActor);
+
+        // Settled by the instance the restart replaces, not left for the deliverer's settle timeout.
+        (await delivery.Settled.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(ReceiptOutcome.Failed);
+        kit.ExpectMsg<string>(m => m.StartsWith("recovered", StringComparison.Ordinal), hint: "the supervisor restarted it");
+        var again = new ReceiptedMessage("persist:a", new CursorReceipt("inbox-5", 2));
+        ledger.Tell(again, kit.TestActor);
+        kit.ExpectMsg("persisted a #1");
+        (await again.Settled.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(ReceiptOutcome.Stored);
+        (await CursorAsync("inbox-5")).Should().Be(2);
+    }
+
+    [Fact]
     public async Task PersistentActor_ReceiptedCommandWhoseWriteIsFencedOff_SettlesFailed()
     {
         await using var kit = new FencedKit(_stores);
