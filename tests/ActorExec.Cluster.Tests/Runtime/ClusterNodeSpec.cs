@@ -22,12 +22,15 @@ public sealed class ClusterNodeSpec : ActorExec.TestKit.TestKit, IAsyncLifetime
         await _db.DisposeAsync();
     }
 
+    /// <summary>Joins a node whose allocation rounds run every 200 ms.</summary>
+    private Task<ClusterNode> JoinAsync()
+        => ClusterNode.JoinAsync(_db.DataSource, _db.Options, new ClusterRuntimeOptions { AllocationInterval = TimeSpan.FromMilliseconds(200) }, "node-a", "node-a.local:5000",
+            new EventTypeRegistry().Register<ForEntity>("test-for-entity.v1"), new System.Text.Json.JsonSerializerOptions(), NullLogger.Instance);
+
     [Fact]
     public async Task ALeaseAcquiredWhileTheAnswerWasLost_IsAdopted_AndItsShardStarted()
     {
-        var runtime = new ClusterRuntimeOptions { AllocationInterval = TimeSpan.FromMilliseconds(200) };
-        await using var node = await ClusterNode.JoinAsync(_db.DataSource, _db.Options, runtime, "node-a", "node-a.local:5000",
-            new EventTypeRegistry().Register<ForEntity>("test-for-entity.v1"), new System.Text.Json.JsonSerializerOptions(), NullLogger.Instance);
+        await using var node = await JoinAsync();
         // Committed in the database, never recorded by the node: what an acquisition whose reply timed out leaves.
         await node.Leases.TryAcquireAsync(2, node.Self, _db.Options.LeaseTimeout);
         var probe = CreateTestProbe();
@@ -44,9 +47,7 @@ public sealed class ClusterNodeSpec : ActorExec.TestKit.TestKit, IAsyncLifetime
     [Fact]
     public async Task AShardLeasedHere_ButNoLongerHostedByTheRegion_IsStartedAgain_SoItsInboxIsReadAgain()
     {
-        var runtime = new ClusterRuntimeOptions { AllocationInterval = TimeSpan.FromMilliseconds(200) };
-        await using var node = await ClusterNode.JoinAsync(_db.DataSource, _db.Options, runtime, "node-a", "node-a.local:5000",
-            new EventTypeRegistry().Register<ForEntity>("test-for-entity.v1"), new System.Text.Json.JsonSerializerOptions(), NullLogger.Instance);
+        await using var node = await JoinAsync();
         var probe = CreateTestProbe();
         var region = ActorOf(node.RegionProps(new Entities(probe.Ref)), "region");
         node.Start(region);
