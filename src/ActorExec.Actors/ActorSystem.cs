@@ -110,6 +110,8 @@ public sealed partial class ActorSystem : IAsyncDisposable, IDisposable
     {
         if (message is TimerMessage or ReceiveTimeoutTick)
             return; // a timer that raced with its actor's stop is not a lost message
+        // Nobody will handle it, so it took no effect: its deliverer delivers it again now, not after its settle timeout.
+        (message as Persistence.ReceiptedMessage)?.Settle(Persistence.ReceiptOutcome.Failed);
         var letter = message as DeadLetter ?? new DeadLetter(message, sender, recipient);
         _deadLetterLog.Log(letter);
         EventStream.Publish(letter);

@@ -9,6 +9,28 @@ public abstract partial class PersistentActor
     private bool _presumedNew;
     private Envelope? _presumingCommand;
     private ReceiptedMessage? _receipt;
+    private List<(ReceiptedMessage Receipt, Task<IReadOnlyList<WriteResult>> Stored)>? _receiptsInFlight;
+
+    private static ReceiptOutcome OutcomeOf(WriteResult result) => result switch
+    {
+        WriteResult.Stored => ReceiptOutcome.Stored,
+        WriteResult.Rejected => ReceiptOutcome.NoWrite,
+        _ => ReceiptOutcome.Failed,
+    };
+
+    /// <summary>
+    /// The instance retires (stops, or a restart replaces it): a stop drops the continuations that would
+    /// settle the receipts of writes still in flight, so those settle from the writes themselves. The
+    /// receipt of a command that threw (or was cut off) settles Failed: it took no effect.
+    /// </summary>
+    private void SettleReceiptsOnRetiring()
+    {
+        _receipt?.Settle(ReceiptOutcome.Failed);
+        _receipt = null;
+        foreach (var (receipt, stored) in _receiptsInFlight ?? [])
+            stored.ContinueWith(t => receipt.Settle(t.IsCompletedSuccessfully ? OutcomeOf(t.Result[0]) : ReceiptOutcome.Failed), TaskScheduler.Default);
+        _receiptsInFlight = null;
+    }
 
     /// <summary>One Persist/PersistAll/PersistAsync/DeferAsync call of the current command, waiting for its write.</summary>
     private sealed record PendingInvocation(IReadOnlyList<PersistentRepresentation> Events, object? Deferred, Action<object> Handler, bool Stashing, IActorRef? Sender);
@@ -132,6 +154,8 @@ public abstract partial class PersistentActor
         // Handlers of successive flushes run in flush order, even when a later write completes first.
         var previous = afterHandlersOf;
         var carried = writes.Count > 0 ? receipt : null;
+        if (carried is not null)
+            (_receiptsInFlight ??= []).Add((carried, stored));
         var done = Cell.StartInActor(() => RunHandlersAsync(previous, stored, batch, carried));
         _handlersDone = done;
         // Nothing else may be handled (or written) until the write that tests the presumption is back.
@@ -169,15 +193,11 @@ public abstract partial class PersistentActor
         {
             await previous;
             var results = await stored;
+            _receiptsInFlight?.RemoveAll(r => r.Receipt == receipt);
             // A refuted presumption handles the command again (with its receipt): nothing is settled yet.
             if (_presumedNew && results.Count > 0 && !ConfirmPresumption(results[0]))
                 return;
-            receipt?.Settle(results[0] switch
-            {
-                WriteResult.Stored => ReceiptOutcome.Stored,
-                WriteResult.Rejected => ReceiptOutcome.NoWrite,
-                _ => ReceiptOutcome.Failed,
-            });
+            receipt?.Settle(OutcomeOf(results[0]));
             RunHandlers(results, batch);
             // A handler that persisted again (nested persist) is written now, not when the next
             // command happens to arrive; a stashing one keeps commands waiting until it is stored.

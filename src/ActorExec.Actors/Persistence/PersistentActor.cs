@@ -143,13 +143,8 @@ public abstract partial class PersistentActor : ActorBase
 
     internal override void OnConstructed() => _sealed = true;
 
-    // A command that threw (the instance is replaced) or was cut off by a stop took no effect: its
-    // deliverer must deliver it again now, not after its settle timeout.
-    internal override void Retiring()
-    {
-        _receipt?.Settle(ReceiptOutcome.Failed);
-        _receipt = null;
-    }
+    // Deliverers of receipted commands must learn what became of them now, not after their settle timeout.
+    internal override void Retiring() => SettleReceiptsOnRetiring();
 
     internal override void AroundStart(Exception? restartCause)
     {

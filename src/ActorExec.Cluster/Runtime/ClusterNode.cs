@@ -396,7 +396,7 @@ public sealed partial class ClusterNode : IAsyncDisposable
         foreach (var (shard, epoch) in _owned)
         {
             // A shard being lost right now (its lease taken over) is not hosted either: the database says which.
-            if (hosted.Epochs.ContainsKey(shard) || leases.FirstOrDefault(l => l.ShardId == shard) is not { IsValid: true } lease || lease.Owner != Self || lease.Epoch != epoch)
+            if ((hosted.Epochs.TryGetValue(shard, out var hostedEpoch) && hostedEpoch == epoch) || leases.FirstOrDefault(l => l.ShardId == shard) is not { IsValid: true } lease || lease.Owner != Self || lease.Epoch != epoch)
                 continue;
             LogShardRestarted(_log, shard, epoch);
             _region!.Tell(new ShardAcquired(new ShardFence(shard, epoch, Self.Incarnation)), null);

@@ -110,6 +110,10 @@ internal sealed partial class ShardRegion : ReceiveActor, IWithTimers
                 return;
             // A newer lease of a shard whose old host is still stopping: it starts once that one is gone.
             existing.Successor = fence;
+            // A newer lease while the old host still serves (this node's own lease lapsed and was acquired
+            // again, epoch bumped): the old host's writes would all be refused, so it stops now.
+            if (!existing.Lost && existing.HandOffTo is null && fence.Epoch > existing.Fence.Epoch)
+                Lose(existing, $"acquired again at epoch {fence.Epoch}");
             return;
         }
         StartSlot(fence);
@@ -156,7 +160,7 @@ internal sealed partial class ShardRegion : ReceiveActor, IWithTimers
         _held.TryAdd(handOff.ShardId, []);
         LogHandingOff(Context.Logger, handOff.ShardId, slot.Fence.Epoch);
         slot.StopConsumer();
-        if (slot.HostGone)
+        if (HostGone(slot))
         {
             // It stopped by itself and waits for its restart: nothing is left to finish.
             AfterHostStopped(slot);
@@ -179,11 +183,16 @@ internal sealed partial class ShardRegion : ReceiveActor, IWithTimers
     {
         if (!_slots.TryGetValue(lost.ShardId, out var slot) || slot.Lost || (lost.Epoch is { } epoch && epoch != slot.Fence.Epoch))
             return;
-        LogShardLost(Context.Logger, lost.ShardId, slot.Fence.Epoch, lost.Reason);
+        Lose(slot, lost.Reason);
+    }
+
+    private void Lose(Slot slot, string reason)
+    {
+        LogShardLost(Context.Logger, slot.Fence.ShardId, slot.Fence.Epoch, reason);
         slot.Lost = true;
         slot.StopConsumer();
-        _held.TryAdd(lost.ShardId, []);
-        if (slot.HostGone)
+        _held.TryAdd(slot.Fence.ShardId, []);
+        if (HostGone(slot))
             AfterHostStopped(slot);
         else
             Context.Stop(slot.Host);
@@ -191,10 +200,8 @@ internal sealed partial class ShardRegion : ReceiveActor, IWithTimers
 
     private void OnTerminated(Terminated terminated)
     {
-        if (!_hosts.Remove(terminated.ActorRef, out var slot))
-            return;
-        slot.HostGone = true;
-        AfterHostStopped(slot);
+        if (_hosts.Remove(terminated.ActorRef, out var slot))
+            AfterHostStopped(slot);
     }
 
     private void AfterHostStopped(Slot slot)
@@ -229,12 +236,15 @@ internal sealed partial class ShardRegion : ReceiveActor, IWithTimers
 
     private void OnRestartHost(RestartHost restart)
     {
-        if (_slots.TryGetValue(restart.Fence.ShardId, out var slot) && slot.Fence == restart.Fence && !slot.Lost && slot.HandOffTo is null && slot.HostGone)
+        if (_slots.TryGetValue(restart.Fence.ShardId, out var slot) && slot.Fence == restart.Fence && !slot.Lost && slot.HandOffTo is null && HostGone(slot))
         {
             _slots.Remove(restart.Fence.ShardId);
             StartSlot(restart.Fence);
         }
     }
+
+    /// <summary>True once the slot's host has terminated (it stopped by itself and waits for its restart, say).</summary>
+    private bool HostGone(Slot slot) => !_hosts.ContainsKey(slot.Host);
 
     private void ForwardHeld(int shard)
     {
@@ -257,9 +267,6 @@ internal sealed partial class ShardRegion : ReceiveActor, IWithTimers
         public IActorRef? HandOffTo { get; set; }
 
         public bool Lost { get; set; }
-
-        /// <summary>The host has terminated (handed off, lost, or stopped by itself and waiting for its restart).</summary>
-        public bool HostGone { get; set; }
 
         public ShardFence? Successor { get; set; }
 

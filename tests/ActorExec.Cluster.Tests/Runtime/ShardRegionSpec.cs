@@ -83,6 +83,23 @@ public sealed class ShardRegionSpec : ActorExec.TestKit.TestKit, IAsyncLifetime
     }
 
     [Fact]
+    public async Task ANewerLease_OfAShardServedAtAnOlderEpoch_StopsTheOldHostAndStartsANewOne()
+    {
+        var probe = CreateTestProbe();
+        var (region, key, shard) = StartRegion(probe);
+        region.Tell(new ShardAcquired(new ShardFence(shard, 1, Incarnation)));
+        var old = await probe.ExpectMsgAsync<HostStarted>();
+        Watch(old.Host);
+
+        region.Tell(new ShardAcquired(new ShardFence(shard, 2, Incarnation)));
+
+        await ExpectTerminatedAsync(old.Host);
+        (await probe.ExpectMsgAsync<HostStarted>()).Name.Should().Be($"shard-{shard}-2");
+        region.Tell(new ForEntity(key, "ping"));
+        (await probe.ExpectMsgAsync<Pinged>()).Host.Should().Be($"shard-{shard}-2");
+    }
+
+    [Fact]
     public async Task Loss_OfAnOlderEpoch_LeavesTheShardOfTheNewerLeaseRunning()
     {
         var probe = CreateTestProbe();

@@ -33,6 +33,8 @@ internal static class CliRunner
     {
         var deadline = Stopwatch.StartNew();
         string last = "(no answer yet)";
+        // The node is another process: its state can only be asked again, at a steady pace, until the deadline.
+        using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
         while (deadline.Elapsed < within)
         {
             if (node.HasExited)
@@ -49,7 +51,7 @@ internal static class CliRunner
             {
                 last = stderr;
             }
-            await Task.Delay(250);
+            await pace.WaitForNextTickAsync();
         }
         throw new TimeoutException($"actorexec {string.Join(' ', arguments)} did not satisfy the condition within {within}; last answer: {last}{Environment.NewLine}node output:{Environment.NewLine}{node.Output}");
     }

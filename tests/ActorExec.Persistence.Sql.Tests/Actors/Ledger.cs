@@ -49,6 +49,11 @@ public sealed class Ledger : PersistentActor
             else
                 Sender.Tell(_events.Count == 0 ? "refused: nothing known" : $"known [{string.Join(',', _events)}]", Self);
         });
+        Command<string>(c => c.StartsWith("persist-and-stop:", StringComparison.Ordinal), c =>
+        {
+            Persist(new Evt(c[17..]), Handled);
+            Context.Stop(Self);
+        });
         Command<string>(c => c == "throw", _ => throw new InvalidOperationException("the ledger was told to throw"));
         Command<string>(c => c == "state", _ => Sender.Tell($"state [{string.Join(',', _events)}] #{LastSequenceNr}", Self));
         Command<string>(c => c == "snap", _ => SaveSnapshot(new LedgerState([.. _events])));

@@ -189,6 +189,39 @@ public sealed class WriteGuardSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PersistentActor_StoppedWhileItsReceiptedWriteIsInFlight_SettlesFromTheWrite()
+    {
+        await using var kit = new FencedKit(_stores);
+        var ledger = kit.Sys.ActorOf(Props.Create(() => new Actors.Ledger("receipted-stop", kit.TestActor, false)));
+        kit.ExpectMsg<string>(m => m.StartsWith("recovered", StringComparison.Ordinal));
+        kit.Watch(ledger);
+        var delivery = new ReceiptedMessage("persist-and-stop:a", new CursorReceipt("inbox-6", 4));
+
+        ledger.Tell(delivery, kit.TestActor);
+
+        kit.ExpectTerminated(ledger);
+        (await delivery.Settled.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(ReceiptOutcome.Stored, "the write landed with its receipt though the actor stopped before its handler ran");
+        (await CursorAsync("inbox-6")).Should().Be(4);
+        (await StoredAsync("receipted-stop")).Should().Equal(1);
+    }
+
+    [Fact]
+    public async Task ReceiptedMessage_ToAStoppedActor_SettlesFailed()
+    {
+        await using var kit = new FencedKit(_stores);
+        var ledger = kit.Sys.ActorOf(Props.Create(() => new Actors.Ledger("receipted-dead", kit.TestActor, false)));
+        kit.ExpectMsg<string>(m => m.StartsWith("recovered", StringComparison.Ordinal));
+        kit.Watch(ledger);
+        kit.Sys.Stop(ledger);
+        kit.ExpectTerminated(ledger);
+        var delivery = new ReceiptedMessage("persist:a", new CursorReceipt("inbox-7", 1));
+
+        ledger.Tell(delivery, kit.TestActor);
+
+        (await delivery.Settled.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(ReceiptOutcome.Failed, "a dead letter took no effect");
+    }
+
+    [Fact]
     public async Task PersistentActor_ReceiptedCommandWhoseWriteIsFencedOff_SettlesFailed()
     {
         await using var kit = new FencedKit(_stores);
