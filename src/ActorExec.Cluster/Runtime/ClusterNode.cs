@@ -373,7 +373,7 @@ public sealed partial class ClusterNode : IAsyncDisposable
                 continue;
             LogLeaseAdopted(_log, lease.ShardId, lease.Epoch);
             _owned[lease.ShardId] = lease.Epoch;
-            _region!.Tell(new ShardAcquired(new ShardFence(lease.ShardId, lease.Epoch, Self.Incarnation)), null);
+            AnnounceAcquired(lease.ShardId, lease.Epoch);
         }
     }
 
@@ -399,8 +399,19 @@ public sealed partial class ClusterNode : IAsyncDisposable
             if ((hosted.Epochs.TryGetValue(shard, out var hostedEpoch) && hostedEpoch == epoch) || leases.FirstOrDefault(l => l.ShardId == shard) is not { IsValid: true } lease || lease.Owner != Self || lease.Epoch != epoch)
                 continue;
             LogShardRestarted(_log, shard, epoch);
-            _region!.Tell(new ShardAcquired(new ShardFence(shard, epoch, Self.Incarnation)), null);
+            AnnounceAcquired(shard, epoch);
         }
+    }
+
+    /// <summary>
+    /// Tells the region to host a lease found in the database; should the heartbeat have lost that lease
+    /// meanwhile (its ShardLost possibly handled first), the loss is told again, after the acquisition.
+    /// </summary>
+    private void AnnounceAcquired(int shard, long epoch)
+    {
+        _region!.Tell(new ShardAcquired(new ShardFence(shard, epoch, Self.Incarnation)), null);
+        if (!_owned.TryGetValue(shard, out var now) || now != epoch)
+            _region.Tell(new ShardLost(shard, "its lease was lost while it was being started again", epoch), null);
     }
 
     private async Task HandOffAsync(int shard, CancellationToken cancellationToken)
